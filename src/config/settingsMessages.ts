@@ -1,0 +1,12 @@
+/**
+ * Messages for settings that are required or bounded, shared by the server-side schema and the
+ * configuration page so both say the same thing. Pure: no I/O.
+ */
+export const SETTINGS_MESSAGES = {
+  clientIdRequired: 'Enter the OAuth Client ID of the PRA API account.',
+  clientSecretRequired: 'Enter the OAuth Client Secret of the PRA API account.',
+  assetFieldNameRequired: 'Enter the name of the Jira field that holds the asset (for example Asset Name or Assets).',
+  recordingMaxMb: 'Enter a whole number of megabytes from 1 to 1024.',
+} as const;
+
+export const RECORDING_MAX_MB_LIMIT = 1024;

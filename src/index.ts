@@ -1,0 +1,4 @@
+/** Every handler manifest.yml names, in one place. */
+export { configResolver } from './resolvers/configResolver';
+export { outboundEvent } from './webtriggers/outboundEvent';
+export { endpointApproval } from './webtriggers/endpointApproval';

@@ -1,0 +1,69 @@
+/**
+ * Resolver of the configuration page (jira:adminPage). Every call is refused unless the caller is a
+ * Jira administrator, checked on the server for each call: the page being an admin page is not enough,
+ * since any user can call a resolver directly.
+ */
+import Resolver from '@forge/resolver';
+import { route } from '@forge/api';
+import { JiraClient } from '../jira/client';
+import { isJiraAdmin } from '../jira/permissions';
+import { configurationView, regenerateUrl, revalidate, saveConfiguration } from '../config/configuration';
+import type { TriggerKind } from '../config/webTriggerTokens';
+import { log } from '../shared/log';
+
+export type ResolverFailure = { ok: false; error: { code: 'FORBIDDEN' | 'INVALID_INPUT' | 'INTERNAL'; message: string } };
+
+interface ResolverContext {
+  accountId?: string;
+  siteUrl?: string;
+}
+
+class Forbidden extends Error {}
+
+async function requireAdmin(context: ResolverContext): Promise<void> {
+  if (!context.accountId || !(await isJiraAdmin(JiraClient.asApp(), context.accountId))) {
+    throw new Forbidden('Only Jira administrators can view or change the BeyondTrust PRA configuration.');
+  }
+}
+
+async function siteUrlOf(context: ResolverContext): Promise<string> {
+  if (context.siteUrl) return context.siteUrl;
+  const info = await JiraClient.asApp().json<{ baseUrl: string }>(route`/rest/api/3/serverInfo`);
+  return info.baseUrl;
+}
+
+/** Wraps an admin-only resolver function: authorisation, and errors turned into answers the page can show. */
+export function adminOnly<P>(name: string, fn: (payload: P, siteUrl: string) => Promise<object>) {
+  return async ({ payload, context }: { payload: P; context: ResolverContext }): Promise<object> => {
+    try {
+      await requireAdmin(context);
+      return await fn(payload, await siteUrlOf(context));
+    } catch (error) {
+      if (error instanceof Forbidden) return { ok: false, error: { code: 'FORBIDDEN', message: error.message } } satisfies ResolverFailure;
+      log.error('config.resolver.failed', { function: name, error });
+      return { ok: false, error: { code: 'INTERNAL', message: `The configuration could not be processed: ${(error as Error).message}` } } satisfies ResolverFailure;
+    }
+  };
+}
+
+const TRIGGER_KINDS: TriggerKind[] = ['outboundEvent', 'endpointApproval'];
+
+const resolver = new Resolver()
+  .define('getConfiguration', adminOnly('getConfiguration', async (_payload, siteUrl) => ({ ok: true, view: await configurationView(siteUrl) })))
+  .define(
+    'saveConfiguration',
+    adminOnly<{ settings?: unknown; clientSecret?: unknown }>('saveConfiguration', (payload, siteUrl) => saveConfiguration(payload ?? {}, siteUrl)),
+  )
+  .define('validateConfiguration', adminOnly('validateConfiguration', async (_payload, siteUrl) => ({ ok: true, view: await revalidate(siteUrl) })))
+  .define(
+    'regenerateUrl',
+    adminOnly<{ which?: unknown }>('regenerateUrl', async (payload, siteUrl) => {
+      const which = payload?.which as TriggerKind;
+      if (!TRIGGER_KINDS.includes(which)) {
+        return { ok: false, error: { code: 'INVALID_INPUT', message: 'Choose which URL to regenerate: outboundEvent or endpointApproval.' } };
+      }
+      return { ok: true, view: await regenerateUrl(which, siteUrl) };
+    }),
+  );
+
+export const configResolver = resolver.getDefinitions();

@@ -1,0 +1,50 @@
+import SectionMessage, { type Appearance } from '@atlaskit/section-message';
+import { Stack, Text } from '@atlaskit/primitives';
+import type { Validation, ValidationStatus } from './types';
+
+const PRESENTATION: Record<ValidationStatus, { title: string; appearance: Appearance }> = {
+  valid: { title: 'Configuration Valid', appearance: 'success' },
+  invalid: { title: 'Configuration Invalid', appearance: 'error' },
+  unchecked: { title: 'Configuration Not Checked', appearance: 'information' },
+};
+
+const INVALID_HINT =
+  'Check that the Host Name is correct and reachable from Jira Cloud over HTTPS, that the Client ID and ' +
+  'Client Secret match the PRA OAuth API account, and that the account has Command API and Reporting API access.';
+
+/** The result of checking the configuration against PRA: "Configuration Valid" or "Configuration Invalid". */
+export function ValidationResult({ validation }: { validation: Validation }) {
+  const { title, appearance } = PRESENTATION[validation.status];
+  const details = validation.details ?? [];
+  return (
+    <SectionMessage appearance={appearance} title={title} headingLevel="h2">
+      <Stack space="space.100">
+        <Text as="p">{validation.message}</Text>
+        {details.length > 0 && (
+          <ul>
+            {details.map((detail) => (
+              <li key={detail}>{detail}</li>
+            ))}
+          </ul>
+        )}
+        {validation.status === 'invalid' && (
+          <Text as="p" color="color.text.subtle">
+            {INVALID_HINT}
+          </Text>
+        )}
+        {validation.checkedAt && (
+          <Text as="p" size="small" color="color.text.subtle">
+            Checked {formatUtc(validation.checkedAt)}
+          </Text>
+        )}
+      </Stack>
+    </SectionMessage>
+  );
+}
+
+/** "2026-11-30T01:15:09.000Z" → "2026-11-30 01:15 UTC" (the input unchanged if it is not a date). */
+function formatUtc(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}

@@ -1,0 +1,74 @@
+/**
+ * The data the configuration page exchanges with the app's `config-page` resolver.
+ * Mirrors the resolver contract documented in `docs/config-page.md`.
+ */
+
+export type Settings = {
+  /** "Enable Integration": master switch. */
+  enabled: boolean;
+  /** "Host Name": the PRA appliance host name, without protocol (e.g. pra.yourcompany.com). */
+  hostName: string;
+  /** "Client ID": OAuth client ID of the PRA API account. */
+  clientId: string;
+  /** "Asset Field Name": the Jira field holding the asset (e.g. Assets, Asset Name). */
+  assetFieldName: string;
+  /** "Use Web Rep Console for Jump To". */
+  useWebConsole: boolean;
+  /** "Auto Associate With User". */
+  autoAssociateUser: boolean;
+  /** "Events to Exclude": PRA session event types that are not imported. */
+  excludedEventTypes: string[];
+  /** "Attach session recordings". */
+  attachRecordings: boolean;
+  /** "Largest recording to attach (MB)", 1..1024. */
+  recordingMaxMb: number;
+  /** "Require asset match for endpoint approval". */
+  requireAssetMatch: boolean;
+  /** "Add a comment to the ticket for each approval decision". */
+  commentOnApproval: boolean;
+  /** "Statuses that count as inactive". */
+  inactiveStatusNames: string[];
+  /** "Resolutions that count as inactive". */
+  inactiveResolutionNames: string[];
+};
+
+export type ValidationStatus = 'valid' | 'invalid' | 'unchecked';
+
+export type Validation = {
+  status: ValidationStatus;
+  message: string;
+  /** ISO-8601 time of the check. */
+  checkedAt?: string;
+  details?: string[];
+};
+
+export type IntegrationUrls = {
+  outboundEventUrl: string;
+  endpointApprovalUrl: string;
+};
+
+export type ConfigView = {
+  settings: Settings;
+  /** Whether a client secret is stored; the secret itself never reaches the browser. */
+  clientSecretSet: boolean;
+  /** PRA session event types offered in "Events to Exclude". */
+  eventTypeOptions: string[];
+  validation: Validation;
+  /** Null until the configuration has been saved once. */
+  urls: IntegrationUrls | null;
+  /** Suggested PRA custom link, e.g. https://<site>.atlassian.net/browse/%SESSION.CUSTOM.EXTERNAL_KEY% */
+  customLinkUrl: string;
+};
+
+/** Field names the server (and the page) can attach an error message to. */
+export type FieldName = keyof Settings | 'clientSecret';
+
+export type FieldErrors = Partial<Record<string, string>>;
+
+export type ApiError = { code: string; message: string };
+
+export type ApiFailure = { ok: false; error: ApiError; fieldErrors?: FieldErrors };
+
+export type ViewResult = { ok: true; view: ConfigView } | ApiFailure;
+
+export type UrlKind = 'outboundEvent' | 'endpointApproval';

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, parseSettings } from '../../../src/config/settings';
+import { HOST_NAME_MESSAGES } from '../../../src/config/hostName';
+
+const valid = { ...DEFAULT_SETTINGS, enabled: true, hostName: 'PRA.example.com', clientId: 'abc', assetFieldName: 'Asset Name' };
+
+describe('settings parsing', () => {
+  it('accepts a complete enabled configuration and normalises the host name', () => {
+    const r = parseSettings(valid);
+    expect(r).toMatchObject({ ok: true, settings: { hostName: 'pra.example.com', useWebConsole: true, requireAssetMatch: true } });
+  });
+
+  it('fills defaults for missing optional settings and drops unknown ones', () => {
+    const r = parseSettings({ enabled: false, hostName: '', clientId: '', assetFieldName: '', bogus: 1 });
+    expect(r.ok).toBe(true);
+    if (r.ok) {
+      expect(r.settings).toEqual(DEFAULT_SETTINGS);
+      expect(r.settings).not.toHaveProperty('bogus');
+    }
+  });
+
+  it('requires host, client id and asset field when enabled, each with its own message', () => {
+    const r = parseSettings({ ...valid, hostName: '', clientId: ' ', assetFieldName: '' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.fieldErrors.hostName).toBe(HOST_NAME_MESSAGES.empty);
+      expect(r.fieldErrors.clientId).toMatch(/Client ID/);
+      expect(r.fieldErrors.assetFieldName).toMatch(/Jira field/);
+    }
+  });
+
+  it('checks the host name format even when disabled', () => {
+    const r = parseSettings({ ...valid, enabled: false, hostName: 'https://pra.example.com' });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.fieldErrors.hostName).toBe(HOST_NAME_MESSAGES.protocol);
+  });
+
+  it('bounds the recording size and de-duplicates excluded event types', () => {
+    expect(parseSettings({ ...valid, recordingMaxMb: 0 }).ok).toBe(false);
+    expect(parseSettings({ ...valid, recordingMaxMb: 2048 }).ok).toBe(false);
+    const r = parseSettings({ ...valid, excludedEventTypes: ['Chat Message', 'Chat Message', 'File Upload'] });
+    expect(r.ok && r.settings.excludedEventTypes).toEqual(['Chat Message', 'File Upload']);
+  });
+
+  it('rejects wrongly typed values', () => {
+    expect(parseSettings({ ...valid, enabled: 'yes' }).ok).toBe(false);
+    expect(parseSettings({ ...valid, excludedEventTypes: 'Chat Message' }).ok).toBe(false);
+    expect(parseSettings(null).ok).toBe(true);
+  });
+});
