@@ -137,6 +137,11 @@ export interface FaultRule {
   count?: number;
   /** Drop the connection without an answer (simulates a network failure). */
   destroy?: boolean;
+  /**
+   * Handle the request normally, then drop the connection instead of answering: the write happened
+   * but the caller never learns it (a crash or timeout between a write and its acknowledgement).
+   */
+  dropResponse?: boolean;
 }
 
 export class FaultInjector {
@@ -290,6 +295,11 @@ export function createHandler(options: HandlerOptions): NodeHandler {
           if (fault) {
             if (fault.delayMs) await sleep(fault.delayMs);
             if (fault.destroy) {
+              req.socket.destroy();
+              return;
+            }
+            if (fault.dropResponse) {
+              if ('handler' in matched) await matched.handler(simReq);
               req.socket.destroy();
               return;
             }
