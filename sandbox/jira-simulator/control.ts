@@ -1,0 +1,581 @@
+/**
+ * The control operations: set up users, projects, workflow metadata, fields, issues and Assets
+ * objects; read an issue's full state; knobs, faults and the request log. The typed methods of the
+ * simulator and the `/__sim/` HTTP endpoints both call these (inputs validated by controlInputs.ts).
+ */
+import type { FaultInjector, FaultRule } from '../shared/http';
+import { validateAdf } from './adfValidation';
+import { assetObjectJson } from './assets';
+import {
+  assetObjectInputSchema,
+  assetObjectTypeInputSchema,
+  assetSchemaInputSchema,
+  faultRuleSchema,
+  fieldInputSchema,
+  issueInputSchema,
+  issuePatchSchema,
+  issueTypeInputSchema,
+  knobsPatchSchema,
+  latencySchema,
+  parse,
+  projectInputSchema,
+  rateLimitFaultSchema,
+  resolutionInputSchema,
+  statusInputSchema,
+  userInputSchema,
+  userPatchSchema,
+  type AssetObjectInput,
+  type AssetObjectTypeInput,
+  type AssetSchemaInput,
+  type FieldInput,
+  type GrantData,
+  type IssueInput,
+  type IssuePatch,
+  type IssuePatchData,
+  type IssueTypeInput,
+  type KnobsPatch,
+  type ProjectInput,
+  type RateLimitFaultInput,
+  type ResolutionInput,
+  type StatusInput,
+  type UserInput,
+  type UserPatch,
+} from './controlInputs';
+import { ControlError } from './errors';
+import { normalizeCustomValue, plainTextDoc } from './fields';
+import { rateLimitFault } from './rateLimit';
+import type { RequestCounters, RequestLogEntry } from './requestLog';
+import { seedDemo, type SeedSummary } from './seed';
+import type {
+  AssetObjectType,
+  AssetSchema,
+  CustomField,
+  Grant,
+  Issue,
+  IssueType,
+  JiraState,
+  Knobs,
+  Project,
+  Resolution,
+  Status,
+  User,
+} from './state';
+import { jiraTime } from './time';
+
+// ----- views returned by the control API -----
+
+export interface ProjectView {
+  id: string;
+  key: string;
+  name: string;
+  projectTypeKey: Project['projectTypeKey'];
+  lead: string | null;
+  issueTypes: { id: string; name: string }[];
+  permissions: Project['permissions'];
+}
+
+export interface IssueView {
+  id: string;
+  key: string;
+  project: string;
+  issueType: { id: string; name: string };
+  summary: string;
+  description: unknown;
+  labels: string[];
+  status: { id: string; name: string; category: Status['category'] };
+  resolution: { id: string; name: string } | null;
+  resolutionDate: string | null;
+  assignee: string | null;
+  reporter: string | null;
+  created: string;
+  updated: string;
+  /** Custom field values as stored (Assets: object ids), for the fields on the issue's screen. */
+  customFields: Record<string, { name: string; type: CustomField['type']; value: unknown }>;
+  comments: {
+    id: string;
+    author: string;
+    updateAuthor: string;
+    body: unknown;
+    /** `JSON.stringify(body).length`, the measure the text limit applies to. */
+    length: number;
+    created: string;
+    updated: string;
+    visibility?: unknown;
+    properties: { key: string; value: unknown }[];
+  }[];
+  attachments: { id: string; filename: string; size: number; mimeType: string; author: string; created: string }[];
+  properties: Record<string, unknown>;
+}
+
+export interface AttachmentContent {
+  filename: string;
+  mimeType: string;
+  data: Buffer;
+}
+
+const DEFAULT_GRANT_GROUPS: Record<Project['projectTypeKey'], string[]> = {
+  service_desk: ['jira-administrators', 'jira-servicemanagement-users'],
+  software: ['jira-administrators', 'jira-software-users'],
+};
+
+const sameName = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+export class JiraControl {
+  constructor(
+    readonly state: JiraState,
+    readonly faults: FaultInjector,
+  ) {}
+
+  /** Empties the site (only the app user remains), restores default knobs, clears faults and the request log. */
+  reset(): void {
+    this.state.reset();
+    this.faults.clear();
+  }
+
+  /** Creates the documented demo site (see docs/jira-simulator.md). Call on an empty site. */
+  seedDemo(): SeedSummary {
+    return seedDemo(this);
+  }
+
+  // ----- users -----
+
+  createUser(input: UserInput): User {
+    const data = parse(userInputSchema, input);
+    const accountId = data.accountId ?? this.generateAccountId();
+    if (this.state.users.has(accountId)) throw new ControlError(409, `A user with accountId '${accountId}' already exists.`);
+    const user: User = {
+      accountId,
+      displayName: data.displayName,
+      ...(data.emailAddress !== undefined ? { emailAddress: data.emailAddress } : {}),
+      emailVisible: data.emailVisible ?? true,
+      active: data.active ?? true,
+      accountType: data.accountType ?? 'atlassian',
+      timeZone: data.timeZone ?? 'UTC',
+      locale: data.locale ?? 'en_US',
+      groups: data.groups ?? [],
+    };
+    this.state.users.set(accountId, user);
+    return structuredClone(user);
+  }
+
+  updateUser(accountId: string, patch: UserPatch): User {
+    const user = this.requireUser(accountId, 404);
+    Object.assign(user, parse(userPatchSchema, patch));
+    return structuredClone(user);
+  }
+
+  getUser(accountId: string): User {
+    return structuredClone(this.requireUser(accountId, 404));
+  }
+
+  // ----- projects and workflow metadata -----
+
+  createProject(input: ProjectInput): ProjectView {
+    const data = parse(projectInputSchema, input);
+    if (this.state.findProject(data.key)) throw new ControlError(409, `A project with key '${data.key}' already exists.`);
+    if (data.id !== undefined && this.state.projects.has(data.id)) throw new ControlError(409, `A project with id '${data.id}' already exists.`);
+    if (data.lead !== undefined) this.requireUser(data.lead, 400);
+    const projectTypeKey = data.projectTypeKey ?? 'service_desk';
+    const grant = (g: GrantData | undefined): Grant => ({
+      groups: g?.groups ?? [...DEFAULT_GRANT_GROUPS[projectTypeKey]],
+      accountIds: g?.accountIds ?? [],
+    });
+    const project: Project = {
+      id: data.id !== undefined ? this.state.ids.project.claim(data.id) : this.state.ids.project.next(),
+      key: data.key,
+      name: data.name,
+      projectTypeKey,
+      leadAccountId: data.lead ?? null,
+      issueTypeIds: (data.issueTypes ?? ['Task']).map((name) => this.findOrCreateIssueType(name).id),
+      permissions: { browse: grant(data.permissions?.browse), assign: grant(data.permissions?.assign), edit: grant(data.permissions?.edit) },
+      nextIssueNumber: 1,
+    };
+    this.state.projects.set(project.id, project);
+    return this.projectView(project);
+  }
+
+  createIssueType(input: IssueTypeInput): IssueType {
+    const data = parse(issueTypeInputSchema, input);
+    if (this.findByName(this.state.issueTypes, data.name)) throw new ControlError(409, `An issue type named '${data.name}' already exists.`);
+    const type: IssueType = {
+      id: data.id !== undefined ? this.state.ids.issueType.claim(data.id) : this.state.ids.issueType.next(),
+      name: data.name,
+      description: data.description ?? '',
+    };
+    const projects = (data.projects ?? []).map((ref) => this.requireProject(ref));
+    this.state.issueTypes.set(type.id, type);
+    for (const project of projects) project.issueTypeIds.push(type.id);
+    return { ...type };
+  }
+
+  createStatus(input: StatusInput): Status {
+    const data = parse(statusInputSchema, input);
+    if (this.findByName(this.state.statuses, data.name)) throw new ControlError(409, `A status named '${data.name}' already exists.`);
+    const status: Status = {
+      id: data.id !== undefined ? this.state.ids.status.claim(data.id) : this.state.ids.status.next(),
+      name: data.name,
+      category: data.category,
+      description: data.description ?? '',
+    };
+    this.state.statuses.set(status.id, status);
+    return { ...status };
+  }
+
+  createResolution(input: ResolutionInput): Resolution {
+    const data = parse(resolutionInputSchema, input);
+    if (this.findByName(this.state.resolutions, data.name)) throw new ControlError(409, `A resolution named '${data.name}' already exists.`);
+    const resolution: Resolution = {
+      id: data.id !== undefined ? this.state.ids.resolution.claim(data.id) : this.state.ids.resolution.next(),
+      name: data.name,
+      description: data.description ?? '',
+    };
+    this.state.resolutions.set(resolution.id, resolution);
+    return { ...resolution };
+  }
+
+  createField(input: FieldInput): CustomField {
+    const data = parse(fieldInputSchema, input);
+    const id = data.id !== undefined ? this.state.ids.field.claim(data.id) : `customfield_${this.state.ids.field.next()}`;
+    if (this.state.customFields.has(id)) throw new ControlError(409, `A field with id '${id}' already exists.`);
+    const issueTypeIds = data.issueTypes?.map((ref) => this.requireNamed(this.state.issueTypes, ref, 'issue type').id) ?? null;
+    const field: CustomField = { id, name: data.name, description: data.description ?? '', type: data.type, issueTypeIds };
+    this.state.customFields.set(id, field);
+    return structuredClone(field);
+  }
+
+  // ----- issues -----
+
+  createIssue(input: IssueInput): IssueView {
+    const data = parse(issueInputSchema, input);
+    const project = this.requireProject(data.project);
+    const issueTypeId = data.issueType !== undefined ? this.requireIssueTypeOf(project, data.issueType) : project.issueTypeIds[0]!;
+    const status = data.status !== undefined ? this.requireNamed(this.state.statuses, data.status, 'status') : this.defaultStatus();
+    const created = data.created !== undefined ? Date.parse(data.created) : this.state.now();
+    const issue: Issue = {
+      id: this.state.ids.issue.next(),
+      key: `${project.key}-${project.nextIssueNumber}`,
+      projectId: project.id,
+      issueTypeId,
+      summary: data.summary,
+      description: null,
+      labels: [],
+      statusId: status.id,
+      statusCategoryChanged: created,
+      resolutionId: null,
+      resolutionDate: null,
+      assigneeId: null,
+      reporterId: null,
+      creatorId: null,
+      created,
+      updated: data.updated !== undefined ? Date.parse(data.updated) : created,
+      custom: {},
+      comments: [],
+      attachmentIds: [],
+      properties: new Map(),
+    };
+    this.applyIssuePatch(issue, { ...data, status: undefined }, created);
+    issue.creatorId = issue.reporterId;
+    project.nextIssueNumber += 1;
+    this.state.issues.set(issue.id, issue);
+    return this.issueView(issue);
+  }
+
+  updateIssue(key: string, patch: IssuePatch): IssueView {
+    const issue = this.requireIssue(key);
+    const data = parse(issuePatchSchema, patch);
+    const now = this.state.now();
+    this.applyIssuePatch(issue, data, now);
+    issue.updated = data.updated !== undefined ? Date.parse(data.updated) : now;
+    return this.issueView(issue);
+  }
+
+  getIssue(key: string): IssueView {
+    return this.issueView(this.requireIssue(key));
+  }
+
+  attachmentContent(id: string): AttachmentContent {
+    const attachment = this.state.attachments.get(id);
+    if (!attachment) throw new ControlError(404, `No attachment with id '${id}'.`);
+    return { filename: attachment.filename, mimeType: attachment.mimeType, data: Buffer.from(attachment.data) };
+  }
+
+  // ----- Assets -----
+
+  createAssetSchema(input: AssetSchemaInput): AssetSchema {
+    const data = parse(assetSchemaInputSchema, input);
+    if ([...this.state.assetSchemas.values()].some((s) => s.objectSchemaKey === data.key)) {
+      throw new ControlError(409, `An object schema with key '${data.key}' already exists.`);
+    }
+    const schema: AssetSchema = {
+      id: data.id !== undefined ? this.state.ids.assetSchema.claim(data.id) : this.state.ids.assetSchema.next(),
+      name: data.name,
+      objectSchemaKey: data.key,
+    };
+    this.state.assetSchemas.set(schema.id, schema);
+    return { ...schema };
+  }
+
+  createAssetObjectType(input: AssetObjectTypeInput): AssetObjectType {
+    const data = parse(assetObjectTypeInputSchema, input);
+    const schema = this.requireAssetSchema(data.schema);
+    if ([...this.state.assetObjectTypes.values()].some((t) => t.schemaId === schema.id && sameName(t.name, data.name))) {
+      throw new ControlError(409, `Object type '${data.name}' already exists in schema '${schema.objectSchemaKey}'.`);
+    }
+    const attr = (name: string, extra: Partial<AssetObjectType['attributes'][number]> = {}) => ({
+      id: this.state.ids.assetAttribute.next(),
+      name,
+      label: false,
+      ...extra,
+    });
+    const type: AssetObjectType = {
+      id: data.id !== undefined ? this.state.ids.assetType.claim(data.id) : this.state.ids.assetType.next(),
+      name: data.name,
+      description: data.description ?? '',
+      schemaId: schema.id,
+      attributes: [
+        attr('Key', { system: 'key' }),
+        attr('Name', { label: true }),
+        attr('Created', { system: 'created' }),
+        attr('Updated', { system: 'updated' }),
+        ...(data.attributes ?? []).map((name) => attr(name)),
+      ],
+    };
+    this.state.assetObjectTypes.set(type.id, type);
+    return structuredClone(type);
+  }
+
+  /** Returns the object as GET /jsm/assets/workspace/{ws}/v1/object/{id} renders it. */
+  createAssetObject(input: AssetObjectInput): Record<string, unknown> {
+    const data = parse(assetObjectInputSchema, input);
+    const type = this.requireNamed(this.state.assetObjectTypes, data.objectType, 'object type');
+    const id = data.id !== undefined ? this.state.ids.assetObject.claim(data.id) : this.state.ids.assetObject.next();
+    if (this.state.assetObjects.has(id)) throw new ControlError(409, `An Assets object with id '${id}' already exists.`);
+    const schema = this.state.assetSchemas.get(type.schemaId)!;
+    const values = new Map<string, string[]>();
+    const attributeId = (name: string) => {
+      let attribute = type.attributes.find((a) => sameName(a.name, name));
+      if (attribute?.system) throw new ControlError(400, `Attribute '${name}' is computed by the simulator.`);
+      if (!attribute) {
+        attribute = { id: this.state.ids.assetAttribute.next(), name, label: false };
+        type.attributes.push(attribute);
+      }
+      return attribute.id;
+    };
+    values.set(attributeId('Name'), [data.name]);
+    for (const [name, value] of Object.entries(data.attributes ?? {})) values.set(attributeId(name), Array.isArray(value) ? value : [value]);
+    const now = this.state.now();
+    const object = { id, typeId: type.id, objectKey: `${schema.objectSchemaKey}-${id}`, values, created: now, updated: now };
+    this.state.assetObjects.set(id, object);
+    return assetObjectJson(this.state, object, true);
+  }
+
+  // ----- knobs, faults, request log -----
+
+  getKnobs(): Knobs {
+    return structuredClone(this.state.knobs);
+  }
+
+  setKnobs(patch: KnobsPatch): Knobs {
+    Object.assign(this.state.knobs, parse(knobsPatchSchema, patch));
+    return this.getKnobs();
+  }
+
+  addFault(rule: FaultRule): FaultRule {
+    return this.faults.add(parse(faultRuleSchema, rule));
+  }
+
+  /** Adds a 429 rule with Jira's rate-limit headers (`Retry-After`, `X-RateLimit-*`, `RateLimit-Reason`). */
+  addRateLimitFault(input: RateLimitFaultInput = {}): FaultRule {
+    return this.faults.add(rateLimitFault(parse(rateLimitFaultSchema, input), this.state.now()));
+  }
+
+  listFaults(): { faults: FaultRule[]; latencyMs: number } {
+    return { faults: this.faults.list(), latencyMs: this.faults.latencyMs };
+  }
+
+  clearFaults(): void {
+    this.faults.clear();
+  }
+
+  setLatency(latencyMs: number): void {
+    this.faults.latencyMs = parse(latencySchema, latencyMs);
+  }
+
+  requests(since = 0): { entries: RequestLogEntry[]; lastSeq: number } {
+    return { entries: this.state.requestLog.list(since), lastSeq: this.state.requestLog.mark() };
+  }
+
+  requestCounters(since = 0): RequestCounters {
+    return this.state.requestLog.counters(since);
+  }
+
+  clearRequests(): void {
+    this.state.requestLog.clear();
+  }
+
+  // ----- helpers -----
+
+  private generateAccountId(): string {
+    let id: string;
+    do id = `5f${this.state.ids.user.next().padStart(22, '0')}`;
+    while (this.state.users.has(id));
+    return id;
+  }
+
+  private requireUser(accountId: string, status: 400 | 404): User {
+    const user = this.state.users.get(accountId);
+    if (!user) throw new ControlError(status, `No user with accountId '${accountId}'.`);
+    return user;
+  }
+
+  private requireProject(ref: string): Project {
+    const project = this.state.findProject(ref);
+    if (!project) throw new ControlError(400, `No project with key or id '${ref}'.`);
+    return project;
+  }
+
+  private requireIssue(key: string): Issue {
+    const issue = this.state.findIssue(key);
+    if (!issue) throw new ControlError(404, `No issue '${key}'.`);
+    return issue;
+  }
+
+  private findByName<T extends { id: string; name: string }>(map: Map<string, T>, name: string): T | undefined {
+    return [...map.values()].find((item) => sameName(item.name, name));
+  }
+
+  /** Looks an entity up by id, then by (case-insensitive) name. */
+  private requireNamed<T extends { id: string; name: string }>(map: Map<string, T>, ref: string, what: string): T {
+    const found = map.get(ref) ?? this.findByName(map, ref);
+    if (!found) throw new ControlError(400, `No ${what} '${ref}'.`);
+    return found;
+  }
+
+  private findOrCreateIssueType(name: string): IssueType {
+    return this.findByName(this.state.issueTypes, name) ?? this.createIssueType({ name });
+  }
+
+  private requireIssueTypeOf(project: Project, ref: string): string {
+    const type = this.requireNamed(this.state.issueTypes, ref, 'issue type');
+    if (!project.issueTypeIds.includes(type.id)) throw new ControlError(400, `Issue type '${type.name}' is not used by project ${project.key}.`);
+    return type.id;
+  }
+
+  private defaultStatus(): Status {
+    const statuses = [...this.state.statuses.values()];
+    const status = statuses.find((s) => s.category === 'new') ?? statuses[0];
+    if (!status) throw new ControlError(400, 'No status exists yet: create one (POST /__sim/statuses) or pass "status".');
+    return status;
+  }
+
+  private requireAssetSchema(ref: string | undefined): AssetSchema {
+    const schemas = [...this.state.assetSchemas.values()];
+    if (ref === undefined) {
+      if (schemas.length !== 1) throw new ControlError(400, 'Name the object schema ("schema"): there is not exactly one.');
+      return schemas[0]!;
+    }
+    const schema = schemas.find((s) => s.id === ref || s.objectSchemaKey === ref.toUpperCase() || sameName(s.name, ref));
+    if (!schema) throw new ControlError(400, `No object schema '${ref}'.`);
+    return schema;
+  }
+
+  /** Resolves a custom field reference (id, or a name unique among the issue type's fields). */
+  private fieldOnIssue(issue: Issue, ref: string): CustomField {
+    const onScreen = this.state.fieldsOnIssueType(issue.issueTypeId);
+    const byId = onScreen.find((f) => f.id === ref);
+    const byName = onScreen.filter((f) => sameName(f.name, ref));
+    if (byName.length > 1 && !byId) throw new ControlError(400, `Field name '${ref}' is ambiguous; use the field id.`);
+    const field = byId ?? byName[0];
+    if (!field) throw new ControlError(400, `Field '${ref}' cannot be set. It is not on the appropriate screen, or unknown.`);
+    return field;
+  }
+
+  private applyIssuePatch(issue: Issue, data: IssuePatchData, now: number): void {
+    const state = this.state;
+    if (data.issueType !== undefined) issue.issueTypeId = this.requireIssueTypeOf(state.projectOf(issue), data.issueType);
+    if (data.summary !== undefined) issue.summary = data.summary;
+    if (data.description !== undefined) issue.description = this.descriptionDoc(data.description);
+    if (data.labels !== undefined) issue.labels = [...data.labels];
+    if (data.status !== undefined) {
+      const status = this.requireNamed(state.statuses, data.status, 'status');
+      if (status.category !== state.statuses.get(issue.statusId)?.category) issue.statusCategoryChanged = now;
+      issue.statusId = status.id;
+    }
+    if (data.resolution !== undefined) {
+      issue.resolutionId = data.resolution === null ? null : this.requireNamed(state.resolutions, data.resolution, 'resolution').id;
+      issue.resolutionDate = data.resolution === null ? null : now;
+    }
+    if (data.assignee !== undefined) issue.assigneeId = data.assignee === null ? null : this.requireUser(data.assignee, 400).accountId;
+    if (data.reporter !== undefined) issue.reporterId = data.reporter === null ? null : this.requireUser(data.reporter, 400).accountId;
+    for (const [ref, value] of Object.entries(data.fields ?? {})) {
+      const field = this.fieldOnIssue(issue, ref);
+      issue.custom[field.id] = normalizeCustomValue(state, field, value);
+    }
+    for (const [key, value] of Object.entries(data.properties ?? {})) issue.properties.set(key, value);
+  }
+
+  private descriptionDoc(description: string | Record<string, unknown> | null): unknown {
+    if (description === null) return null;
+    const doc = typeof description === 'string' ? plainTextDoc(description) : description;
+    const problem = validateAdf(doc);
+    if (problem) throw new ControlError(400, `description is not valid ADF: ${problem}`);
+    return doc;
+  }
+
+  private projectView(project: Project): ProjectView {
+    return {
+      id: project.id,
+      key: project.key,
+      name: project.name,
+      projectTypeKey: project.projectTypeKey,
+      lead: project.leadAccountId,
+      issueTypes: project.issueTypeIds.map((id) => ({ id, name: this.state.issueTypes.get(id)!.name })),
+      permissions: structuredClone(project.permissions),
+    };
+  }
+
+  private issueView(issue: Issue): IssueView {
+    const state = this.state;
+    const status = state.statuses.get(issue.statusId)!;
+    const resolution = issue.resolutionId === null ? undefined : state.resolutions.get(issue.resolutionId);
+    return structuredClone({
+      id: issue.id,
+      key: issue.key,
+      project: state.projectOf(issue).key,
+      issueType: { id: issue.issueTypeId, name: state.issueTypes.get(issue.issueTypeId)!.name },
+      summary: issue.summary,
+      description: issue.description,
+      labels: issue.labels,
+      status: { id: status.id, name: status.name, category: status.category },
+      resolution: resolution ? { id: resolution.id, name: resolution.name } : null,
+      resolutionDate: issue.resolutionDate === null ? null : jiraTime(issue.resolutionDate),
+      assignee: issue.assigneeId,
+      reporter: issue.reporterId,
+      created: jiraTime(issue.created),
+      updated: jiraTime(issue.updated),
+      customFields: Object.fromEntries(
+        state.fieldsOnIssueType(issue.issueTypeId).map((f) => [f.id, { name: f.name, type: f.type, value: issue.custom[f.id] ?? null }]),
+      ),
+      comments: issue.comments.map((c) => ({
+        id: c.id,
+        author: c.authorId,
+        updateAuthor: c.updateAuthorId,
+        body: c.body,
+        length: JSON.stringify(c.body).length,
+        created: jiraTime(c.created),
+        updated: jiraTime(c.updated),
+        ...(c.visibility ? { visibility: c.visibility } : {}),
+        properties: c.properties,
+      })),
+      attachments: state.issueAttachments(issue).map((a) => ({
+        id: a.id,
+        filename: a.filename,
+        size: a.data.length,
+        mimeType: a.mimeType,
+        author: a.authorId,
+        created: jiraTime(a.created),
+      })),
+      properties: Object.fromEntries(issue.properties),
+    });
+  }
+}

@@ -1,0 +1,64 @@
+/** The `/__sim/` control API over HTTP: JSON in, JSON out, every route delegating to JiraControl. */
+import type { FaultRule, Router, SimRequest } from '../shared/http';
+import { json } from '../shared/http';
+import type { JiraControl } from './control';
+
+export const CONTROL_PREFIX = '/__sim/';
+
+const sinceParam = (req: SimRequest) => Number.parseInt(req.query.get('since') ?? '0', 10) || 0;
+
+export function registerControlRoutes(router: Router, control: JiraControl): void {
+  const p = (path: string) => `${CONTROL_PREFIX}${path}`;
+  const body = <T>(req: SimRequest) => (req.json<T>() ?? {}) as T;
+
+  router.post(p('reset'), () => {
+    control.reset();
+    return json(200, { ok: true });
+  });
+  router.post(p('seed'), () => json(200, control.seedDemo()));
+
+  router.post(p('users'), (req) => json(201, control.createUser(body(req))));
+  router.get(p('users/:accountId'), (req) => json(200, control.getUser(req.params.accountId!)));
+  router.on('PATCH', p('users/:accountId'), (req) => json(200, control.updateUser(req.params.accountId!, body(req))));
+
+  router.post(p('projects'), (req) => json(201, control.createProject(body(req))));
+  router.post(p('issuetypes'), (req) => json(201, control.createIssueType(body(req))));
+  router.post(p('statuses'), (req) => json(201, control.createStatus(body(req))));
+  router.post(p('resolutions'), (req) => json(201, control.createResolution(body(req))));
+  router.post(p('fields'), (req) => json(201, control.createField(body(req))));
+
+  router.post(p('issues'), (req) => json(201, control.createIssue(body(req))));
+  router.get(p('issues/:key'), (req) => json(200, control.getIssue(req.params.key!)));
+  router.on('PATCH', p('issues/:key'), (req) => json(200, control.updateIssue(req.params.key!, body(req))));
+
+  router.get(p('attachments/:id/content'), (req) => {
+    const content = control.attachmentContent(req.params.id!);
+    return { status: 200, headers: { 'Content-Type': content.mimeType }, body: content.data };
+  });
+
+  router.post(p('assets/schemas'), (req) => json(201, control.createAssetSchema(body(req))));
+  router.post(p('assets/objecttypes'), (req) => json(201, control.createAssetObjectType(body(req))));
+  router.post(p('assets/objects'), (req) => json(201, control.createAssetObject(body(req))));
+
+  router.get(p('knobs'), () => json(200, control.getKnobs()));
+  router.on('PATCH', p('knobs'), (req) => json(200, control.setKnobs(body(req))));
+
+  router.get(p('faults'), () => json(200, control.listFaults()));
+  router.post(p('faults'), (req) => json(201, control.addFault(body<FaultRule>(req))));
+  router.post(p('faults/rate-limit'), (req) => json(201, control.addRateLimitFault(body(req))));
+  router.put(p('faults/latency'), (req) => {
+    control.setLatency(body<{ latencyMs: number }>(req).latencyMs);
+    return json(200, { latencyMs: control.listFaults().latencyMs });
+  });
+  router.delete(p('faults'), () => {
+    control.clearFaults();
+    return { status: 204 };
+  });
+
+  router.get(p('requests'), (req) => json(200, control.requests(sinceParam(req))));
+  router.get(p('requests/counters'), (req) => json(200, control.requestCounters(sinceParam(req))));
+  router.delete(p('requests'), () => {
+    control.clearRequests();
+    return { status: 204 };
+  });
+}
