@@ -1,0 +1,106 @@
+/**
+ * The whole integration on one machine: the PRA and Jira simulators and the local Forge host running
+ * the app, wired together (the appliance host name maps to the PRA simulator; requestJira goes to the
+ * Jira simulator). Tests start one per file; `npm start` serves the same composition on one port.
+ */
+import './forge-host/globals';
+import { ForgeHost, listenHost, type ForgeHostOptions } from './forge-host';
+import { createPraSimulator, type PraSimulator } from './pra-simulator';
+import { createJiraSimulator, type JiraSimulator } from './jira-simulator';
+import { DEMO } from './jira-simulator/seed';
+import type { Listening } from './shared/http';
+import { PRA_DEMO, seedPraDemo } from './demo/praSeed';
+
+export const CONFIG_PAGE_MODULE = 'pra-config-page';
+
+export interface ComposeOptions {
+  /** Seed the demo data into both simulators (default true). */
+  seed?: boolean;
+  host?: Partial<ForgeHostOptions>;
+  siteUrl?: string;
+}
+
+export interface Composition {
+  host: ForgeHost;
+  pra: PraSimulator;
+  jira: JiraSimulator;
+  hostUrl: string;
+  praUrl: string;
+  jiraUrl: string;
+  /** Saves the configuration as the Jira admin, then points the PRA simulator at the app's URLs. */
+  configure(settings?: Record<string, unknown>, clientSecret?: string): Promise<ConfigureResult>;
+  /** Invokes a resolver of the configuration page as a user (the Jira admin by default). */
+  configCall(functionKey: string, payload?: Record<string, unknown>, accountId?: string): Promise<any>;
+  close(): Promise<void>;
+}
+
+export interface ConfigureResult {
+  ok: boolean;
+  view?: {
+    validation: { status: string; message: string; details?: string[] };
+    urls: { outboundEventUrl: string; endpointApprovalUrl: string } | null;
+    [key: string]: unknown;
+  };
+  [key: string]: unknown;
+}
+
+export const DEMO_SETTINGS = {
+  enabled: true,
+  hostName: PRA_DEMO.host,
+  clientId: PRA_DEMO.account.clientId,
+  assetFieldName: 'Asset Name',
+  useWebConsole: true,
+  autoAssociateUser: false,
+  excludedEventTypes: [] as string[],
+  attachRecordings: false,
+  recordingMaxMb: 10,
+  requireAssetMatch: true,
+  commentOnApproval: false,
+};
+
+export async function compose(options: ComposeOptions = {}): Promise<Composition> {
+  const siteUrl = options.siteUrl ?? 'https://sandbox.atlassian.net';
+  const pra = createPraSimulator({ publicHost: PRA_DEMO.host });
+  const jira = createJiraSimulator({ siteUrl });
+  if (options.seed !== false) {
+    jira.seedDemo();
+    seedPraDemo(pra);
+  }
+  const [praListening, jiraListening]: Listening[] = await Promise.all([pra.listen(), jira.listen()]);
+  const host = new ForgeHost({
+    jiraBaseUrl: jiraListening!.url,
+    siteUrl,
+    hostMap: { [PRA_DEMO.host]: praListening!.url },
+    ...options.host,
+  });
+  const hostListening = await listenHost(host);
+
+  const configCall = (functionKey: string, payload: Record<string, unknown> = {}, accountId: string = DEMO.users.admin) =>
+    host.invokeResolver({ moduleKey: CONFIG_PAGE_MODULE, functionKey, payload, accountId }) as Promise<any>;
+
+  return {
+    host,
+    pra,
+    jira,
+    hostUrl: hostListening.url,
+    praUrl: praListening!.url,
+    jiraUrl: jiraListening!.url,
+    configCall,
+    async configure(settings = {}, clientSecret = PRA_DEMO.account.clientSecret) {
+      const result = (await configCall('saveConfiguration', { settings: { ...DEMO_SETTINGS, ...settings }, clientSecret })) as ConfigureResult;
+      const urls = result.view?.urls;
+      if (urls) {
+        for (const r of pra.listRecipients()) pra.removeRecipient(r.id);
+        pra.addRecipient({ id: 'jira', name: 'Jira Session End', url: urls.outboundEventUrl, events: ['support_conference_end'] });
+        pra.configureTicketSystem({ url: urls.endpointApprovalUrl });
+      }
+      return result;
+    },
+    async close() {
+      await host.close();
+      await hostListening.close();
+      await pra.close();
+      await jira.close();
+    },
+  };
+}
