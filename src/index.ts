@@ -2,3 +2,5 @@
 export { configResolver } from './resolvers/configResolver';
 export { outboundEvent } from './webtriggers/outboundEvent';
 export { endpointApproval } from './webtriggers/endpointApproval';
+export { sessionImportConsumer } from './consumers/sessionImport';
+export { jumpResolver } from './resolvers/jumpResolver';
