@@ -233,17 +233,49 @@ export class PraClient {
     return text;
   }
 
-  /** Downloads a binary report (a recording); an XML `<error>` answer is returned as `errorMessage`. */
-  async reportBinary(params: Record<string, string>): Promise<{ bytes: Buffer; contentType: string } | { errorMessage: string }> {
+  /**
+   * Downloads a binary report (a recording), reading at most `maxBytes`: a larger one is abandoned
+   * and reported as `tooLarge`. An XML `<error>` answer (expired, no recording) comes back as `errorMessage`.
+   */
+  async reportBinary(
+    params: Record<string, string>,
+    maxBytes: number,
+  ): Promise<{ bytes: Buffer; contentType: string } | { errorMessage: string } | { tooLarge: true }> {
     const res = await this.authorized('/api/reporting', {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams(params).toString(),
     });
-    const bytes = Buffer.from(await res.arrayBuffer());
     const contentType = res.headers.get('content-type') ?? 'application/octet-stream';
-    if (!res.ok) throw this.statusError(res, bytes.toString('utf8'), `the Reporting API (${params.generate_report ?? 'report'})`);
-    if (/xml/i.test(contentType) || bytes.subarray(0, 64).toString('utf8').includes('<error')) {
+    if (!res.ok) throw this.statusError(res, await res.text(), `the Reporting API (${params.generate_report ?? 'report'})`);
+    const declared = Number(res.headers.get('content-length') ?? NaN);
+    const stream = (res as unknown as Response).body;
+    if (Number.isFinite(declared) && declared > maxBytes) {
+      await stream?.cancel();
+      return { tooLarge: true };
+    }
+    if (!stream) {
+      const whole = Buffer.from(await res.arrayBuffer());
+      return whole.length > maxBytes ? { tooLarge: true } : this.binaryOrError(whole, contentType);
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const reader = stream.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel();
+        return { tooLarge: true };
+      }
+      chunks.push(Buffer.from(value));
+    }
+    return this.binaryOrError(Buffer.concat(chunks), contentType);
+  }
+
+  private binaryOrError(bytes: Buffer, contentType: string): { bytes: Buffer; contentType: string } | { errorMessage: string } {
+    if (/xml/i.test(contentType) || bytes.subarray(0, 200).toString('utf8').includes('<error')) {
       const message = errorMessageOf(bytes.toString('utf8'));
       if (message !== undefined) return { errorMessage: message };
     }

@@ -9,6 +9,8 @@ import { JiraClient } from '../jira/client';
 import { isJiraAdmin } from '../jira/permissions';
 import { configurationView, regenerateUrl, revalidate, saveConfiguration } from '../config/configuration';
 import type { TriggerKind } from '../config/webTriggerTokens';
+import { importActivity } from '../import/activity';
+import { reimportSession, retryImport } from '../import/adminActions';
 import { log } from '../shared/log';
 
 export type ResolverFailure = { ok: false; error: { code: 'FORBIDDEN' | 'INVALID_INPUT' | 'INTERNAL'; message: string } };
@@ -65,5 +67,14 @@ const resolver = new Resolver()
       return { ok: true, view: await regenerateUrl(which, siteUrl) };
     }),
   );
+
+resolver
+  .define('listImportActivity', adminOnly('listImportActivity', async () => ({ ok: true, ...(await importActivity()) })))
+  .define('retryImport', adminOnly<{ lsid?: unknown }>('retryImport', async (payload) => actionResult(await retryImport(payload?.lsid))))
+  .define('reimportSession', adminOnly<{ lsid?: unknown }>('reimportSession', async (payload) => actionResult(await reimportSession(payload?.lsid))));
+
+function actionResult(result: { ok: boolean; message: string }): object {
+  return result.ok ? { ok: true, message: result.message } : { ok: false, error: { code: 'INVALID_INPUT', message: result.message } };
+}
 
 export const configResolver = resolver.getDefinitions();

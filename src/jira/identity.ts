@@ -1,0 +1,73 @@
+/**
+ * Matching a PRA user (email, username, display names) to a Jira user. Jira may hide a user's email,
+ * so an email is tied to accounts through user search (which matches hidden emails too) rather than
+ * compared with a field that may be empty.
+ */
+import type { JiraClient } from './client';
+import type { JiraUser } from './issues';
+import { searchUsers } from './users';
+
+export interface PraIdentity {
+  email?: string;
+  username?: string;
+  displayNames: string[];
+}
+
+export type MatchBasis = 'email' | 'display name' | 'username';
+
+const norm = (s: string | undefined) => (s ?? '').normalize('NFKC').replace(/\s+/g, ' ').trim().toLowerCase();
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function isEmail(value: string | undefined): value is string {
+  return !!value && EMAIL.test(value.trim());
+}
+
+/** The PRA user's email: the given one, else a username that is an email (common with SSO). */
+export function emailOf(identity: PraIdentity): string | undefined {
+  if (isEmail(identity.email)) return identity.email.trim();
+  return isEmail(identity.username) ? identity.username.trim() : undefined;
+}
+
+/**
+ * How a Jira user matches the PRA identity on what Jira shows (visible email, display name, the
+ * email's local part as a username), or undefined. Hidden emails are handled by `accountsWithEmail`.
+ */
+export function matchOnVisibleFields(identity: PraIdentity, user: JiraUser): MatchBasis | undefined {
+  const email = emailOf(identity);
+  if (email && user.emailAddress && norm(user.emailAddress) === norm(email)) return 'email';
+  const names = identity.displayNames.map(norm).filter(Boolean);
+  if (user.displayName && names.includes(norm(user.displayName))) return 'display name';
+  const username = norm(identity.username);
+  if (username && user.emailAddress) {
+    const local = norm(user.emailAddress.split('@')[0]);
+    if (local === username || norm(user.emailAddress) === username) return 'username';
+  }
+  if (username && user.displayName && norm(user.displayName) === username) return 'username';
+  return undefined;
+}
+
+/**
+ * Account ids Jira associates with this email: users whose visible email is it, plus users whose
+ * email is hidden but whom a search for the full address returns (Jira matched the hidden email).
+ */
+export async function accountsWithEmail(jira: JiraClient, email: string): Promise<JiraUser[]> {
+  const results = await searchUsers(jira, email);
+  return results.filter((u) => (u.emailAddress ? norm(u.emailAddress) === norm(email) : true));
+}
+
+/** Jira users matching the identity, searched by email, display names and username; unique by account. */
+export async function findJiraUsers(jira: JiraClient, identity: PraIdentity): Promise<Array<{ user: JiraUser; basis: MatchBasis }>> {
+  const found = new Map<string, { user: JiraUser; basis: MatchBasis }>();
+  const email = emailOf(identity);
+  if (email) {
+    for (const user of await accountsWithEmail(jira, email)) found.set(user.accountId, { user, basis: 'email' });
+  }
+  const queries = [...new Set([...identity.displayNames, identity.username].filter((q): q is string => !!q && !!q.trim() && q !== email))];
+  for (const query of queries) {
+    for (const user of await searchUsers(jira, query)) {
+      const basis = matchOnVisibleFields(identity, user);
+      if (basis && !found.has(user.accountId)) found.set(user.accountId, { user, basis });
+    }
+  }
+  return [...found.values()];
+}

@@ -1,0 +1,57 @@
+/** Shared setup for the session-import tests: the composed integration, configured, with fast delays. */
+import { compose, type Composition } from '../../../sandbox/compose';
+import { DEMO } from '../../../sandbox/jira-simulator/seed';
+import { PRA_DEMO } from '../../../sandbox/demo/praSeed';
+import type { CreateSessionInput } from '../../../sandbox/pra-simulator/sessions';
+
+export interface ImportWorld extends Composition {
+  outboundUrl: string;
+  /** Creates and ends a PRA session; PRA then delivers support_conference_end to the app. */
+  endSession(input: CreateSessionInput): Promise<string>;
+  /** Waits until PRA has delivered its events and the app's queue is idle. */
+  settle(): Promise<void>;
+  comments(issueKey: string): Promise<Array<{ id: string; body: unknown; properties?: Array<{ key: string; value: any }> }>>;
+  attachments(issueKey: string): Promise<Array<{ id: string; filename: string; size: number }>>;
+  postEvent(fields: Record<string, string>, url?: string): Promise<Response>;
+}
+
+export async function startImportWorld(settings: Record<string, unknown> = {}): Promise<ImportWorld> {
+  const w = await compose({ host: { queueDelayScale: 0.001 } });
+  w.pra.setKnobs({ outboundRetryIntervalMs: 20 });
+  const configured = await w.configure(settings);
+  if (configured.view?.validation.status !== 'valid') throw new Error(`configuration invalid: ${JSON.stringify(configured.view?.validation)}`);
+  const outboundUrl = configured.view.urls!.outboundEventUrl;
+  const issueState = async (key: string) => (await fetch(`${w.jiraUrl}/__sim/issues/${key}`)).json() as Promise<any>;
+  return {
+    ...w,
+    outboundUrl,
+    async endSession(input) {
+      const session = w.pra.createSession({ rep: PRA_DEMO.users.alex.username, notify: false, ...input });
+      w.pra.endSession(session.lsid);
+      return session.lsid;
+    },
+    async settle() {
+      for (let i = 0; i < 3; i++) {
+        await w.pra.waitForOutboundIdle(10_000);
+        await w.host.queue.idle(20_000);
+      }
+    },
+    async comments(issueKey) {
+      return (await issueState(issueKey)).comments;
+    },
+    async attachments(issueKey) {
+      return (await issueState(issueKey)).attachments;
+    },
+    postEvent(fields, url = outboundUrl) {
+      return fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
+    },
+  };
+}
+
+export { DEMO, PRA_DEMO };
+
+/** All text in an ADF document, joined. */
+export function adfText(node: unknown): string {
+  const n = node as { text?: string; content?: unknown[] };
+  return (n?.text ?? '') + (n?.content ?? []).map(adfText).join(' ');
+}
