@@ -3,4 +3,5 @@ export { configResolver } from './resolvers/configResolver';
 export { outboundEvent } from './webtriggers/outboundEvent';
 export { endpointApproval } from './webtriggers/endpointApproval';
 export { sessionImportConsumer } from './consumers/sessionImport';
+export { reconcileSessions } from './scheduled/reconcileSessions';
 export { jumpResolver } from './resolvers/jumpResolver';

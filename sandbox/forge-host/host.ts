@@ -70,7 +70,7 @@ export class InvocationTimeoutError extends Error {
   }
 }
 
-interface InvocationRequest {
+export interface InvocationRequest {
   functionKey: string;
   moduleType: ModuleType;
   moduleKey: string;
@@ -159,7 +159,20 @@ export class ForgeHost {
       (request.moduleType === 'consumer' || request.moduleType === 'scheduledTrigger') && fn.timeoutSeconds
         ? fn.timeoutSeconds * 1000
         : TIME_LIMITS_MS[request.moduleType];
-    const limitMs = baseLimit * (this.options.timeLimitScale ?? 1);
+    return this.runInvocation(request, baseLimit, async () => handler(...request.args));
+  }
+
+  /**
+   * Runs `body` inside an invocation scope as if it were the named function (tests use it to call a use
+   * case with options no entry point exposes, still through the real SDK packages and this platform).
+   */
+  async runAs<T>(request: Omit<InvocationRequest, 'args'>, body: () => Promise<T>): Promise<T> {
+    return this.runInvocation({ ...request, args: [] }, TIME_LIMITS_MS[request.moduleType], body) as Promise<T>;
+  }
+
+  private async runInvocation(request: InvocationRequest, baseLimitMs: number, body: () => Promise<unknown>): Promise<unknown> {
+    const fn = this.functionModule(request.functionKey);
+    const limitMs = baseLimitMs * (this.options.timeLimitScale ?? 1);
     const invocationId = crypto.randomUUID();
     const deadline = Date.now() + limitMs;
     const scope: InvocationScope = {
@@ -199,7 +212,7 @@ export class ForgeHost {
       timer.unref?.();
     });
     try {
-      return await Promise.race([runInScope(scope, async () => handler(...request.args)), timeout]);
+      return await Promise.race([runInScope(scope, body), timeout]);
     } finally {
       clearTimeout(timer);
     }

@@ -3,6 +3,7 @@
  * redelivered event is recognised) and queue it. Nothing here calls PRA or Jira.
  */
 import { loadSettings } from '../config/store';
+import { noteEventReceived } from '../health/heartbeat';
 import { logEvent } from './eventLog';
 import { enqueueImport } from './importQueue';
 import { createRecord, deleteRecord, newRecord } from './ledger';
@@ -11,6 +12,7 @@ import type { EventDecision } from './outboundEventRules';
 export type AcceptOutcome = 'queued' | 'duplicate' | 'disabled' | 'ignored';
 
 export async function acceptOutboundEvent(decision: EventDecision): Promise<AcceptOutcome> {
+  await noteEventReceived(decision.action === 'import' ? 'support_conference_end' : decision.event);
   if (decision.action === 'ignore') {
     const { action: _action, ...entry } = decision;
     await logEvent({ outcome: 'ignored', ...entry });

@@ -16,6 +16,7 @@ import { PraClient } from '../pra/client';
 import { loadConnection, loadSettings } from '../config/store';
 import type { Settings } from '../config/settings';
 import { log } from '../shared/log';
+import { noteImportDone } from '../health/heartbeat';
 import { associateAssignee } from './autoAssociate';
 import { logEvent } from './eventLog';
 import { getRecord, createRecord, indexIssueSession, newRecord, saveRecord, type ImportRecord, type ImportSource } from './ledger';
@@ -198,6 +199,7 @@ async function run(record: ImportRecord, settings: Settings, pra: PraClient, jir
   }
 
   await indexIssueSession(issue.key, record.lsid);
+  await noteImportDone(record.lsid, issue.key);
   return finish(record, 'done');
 }
 

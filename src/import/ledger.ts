@@ -54,6 +54,8 @@ export interface ImportRecord {
   notReadyAttempts: number;
   /** Times PRA or Jira asked us to slow down. */
   rateLimited?: number;
+  /** Times the hourly reconciliation re-queued this failed import. */
+  reconcileRetries?: number;
   reason?: string;
   jumpItem?: string;
   primaryRep?: string;

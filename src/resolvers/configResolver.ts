@@ -10,6 +10,7 @@ import { isJiraAdmin } from '../jira/permissions';
 import { configurationView, regenerateUrl, revalidate, saveConfiguration } from '../config/configuration';
 import type { TriggerKind } from '../config/webTriggerTokens';
 import { importActivity } from '../import/activity';
+import { integrationHealth } from '../health/health';
 import { reimportSession, retryImport } from '../import/adminActions';
 import { log } from '../shared/log';
 
@@ -69,6 +70,7 @@ const resolver = new Resolver()
   );
 
 resolver
+  .define('getHealth', adminOnly('getHealth', async () => ({ ok: true, health: await integrationHealth() })))
   .define('listImportActivity', adminOnly('listImportActivity', async () => ({ ok: true, ...(await importActivity()) })))
   .define('retryImport', adminOnly<{ lsid?: unknown }>('retryImport', async (payload) => actionResult(await retryImport(payload?.lsid))))
   .define('reimportSession', adminOnly<{ lsid?: unknown }>('reimportSession', async (payload) => actionResult(await reimportSession(payload?.lsid))));

@@ -6,8 +6,11 @@ import type { CreateSessionInput } from '../../../sandbox/pra-simulator/sessions
 
 export interface ImportWorld extends Composition {
   outboundUrl: string;
-  /** Creates and ends a PRA session; PRA then delivers support_conference_end to the app. */
-  endSession(input: CreateSessionInput): Promise<string>;
+  /**
+   * Creates and ends a PRA session; PRA then delivers support_conference_end to the app.
+   * `endedSecondsAgo` backdates it (reconciliation only looks at sessions that ended over 5 minutes ago).
+   */
+  endSession(input: CreateSessionInput, endedSecondsAgo?: number): Promise<string>;
   /** Waits until PRA has delivered its events and the app's queue is idle. */
   settle(): Promise<void>;
   comments(issueKey: string): Promise<Array<{ id: string; body: unknown; properties?: Array<{ key: string; value: any }> }>>;
@@ -25,14 +28,17 @@ export async function startImportWorld(settings: Record<string, unknown> = {}): 
   return {
     ...w,
     outboundUrl,
-    async endSession(input) {
-      const session = w.pra.createSession({ rep: PRA_DEMO.users.alex.username, notify: false, ...input });
-      w.pra.endSession(session.lsid);
+    async endSession(input, endedSecondsAgo) {
+      const now = Math.floor(Date.now() / 1000);
+      const backdated = endedSecondsAgo === undefined ? {} : { startTime: now - endedSecondsAgo - 120 };
+      const session = w.pra.createSession({ rep: PRA_DEMO.users.alex.username, notify: false, ...backdated, ...input });
+      w.pra.endSession(session.lsid, endedSecondsAgo === undefined ? {} : { endTime: now - endedSecondsAgo });
       return session.lsid;
     },
     async settle() {
       for (let i = 0; i < 3; i++) {
-        await w.pra.waitForOutboundIdle(10_000);
+        // while PRA's outbound events are paused they stay queued there on purpose
+        if (!w.pra.getKnobs().outboundPaused) await w.pra.waitForOutboundIdle(10_000);
         await w.host.queue.idle(20_000);
       }
     },

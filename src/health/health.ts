@@ -1,0 +1,85 @@
+/**
+ * The integration's health for the configuration page: when the last outbound event and the last
+ * import happened, imports waiting and failed, the last reconciliation, PRA reachability (API version,
+ * a token), the Jira permissions the app needs, and the warnings those add up to.
+ */
+import { route } from '@forge/api';
+import { JiraClient } from '../jira/client';
+import { PraClient } from '../pra/client';
+import { PraError } from '../pra/errors';
+import { loadConnection } from '../config/store';
+import { describePraError } from '../config/validateConnection';
+import { recentRecords } from '../import/ledger';
+import { loadReconcileState, type ReconcileResult } from '../reconcile/reconcile';
+import { lastSeen, type LastSeen } from './heartbeat';
+import { healthWarnings } from './warnings';
+
+/** Jira permissions the app uses as itself, with what each is for. */
+export const NEEDED_JIRA_PERMISSIONS: Record<string, string> = {
+  BROWSE_PROJECTS: 'Browse projects (read tickets)',
+  ADD_COMMENTS: 'Add comments (session data)',
+  CREATE_ATTACHMENTS: 'Create attachments (logs and recordings)',
+  ASSIGN_ISSUES: 'Assign issues (Auto Associate With User)',
+};
+
+export interface Health {
+  checkedAt: string;
+  lastEvent?: LastSeen;
+  lastImport?: LastSeen;
+  importsWaiting: number;
+  importsFailed: number;
+  reconcile?: ReconcileResult & { watermark?: string };
+  pra: { status: 'ok' | 'error' | 'not-configured'; message: string; apiVersion?: string; tokenValid: boolean };
+  jiraPermissions: Array<{ key: string; label: string; granted: boolean }>;
+  warnings: string[];
+}
+
+async function praStatus(): Promise<Health['pra']> {
+  const connection = await loadConnection();
+  if (!connection) return { status: 'not-configured', message: 'Host Name, Client ID or Client Secret is not set.', tokenValid: false };
+  const { hostName, clientId } = connection.settings;
+  const pra = new PraClient({ hostName, clientId, clientSecret: connection.clientSecret }, { timeoutMs: 10_000 });
+  try {
+    const info = await pra.apiInfo();
+    return { status: 'ok', message: `Reachable; API ${info.apiVersion}.`, apiVersion: info.apiVersion, tokenValid: true };
+  } catch (error) {
+    if (!(error instanceof PraError)) throw error;
+    return { status: 'error', message: describePraError(error, hostName), tokenValid: !['invalid-client', 'unauthorized', 'egress-denied', 'unreachable', 'timeout'].includes(error.kind) };
+  }
+}
+
+async function jiraPermissions(): Promise<Health['jiraPermissions']> {
+  const keys = Object.keys(NEEDED_JIRA_PERMISSIONS);
+  const query = new URLSearchParams({ permissions: keys.join(',') });
+  const result = await JiraClient.asApp({ timeoutMs: 10_000 }).json<{ permissions?: Record<string, { havePermission?: boolean }> }>(route`/rest/api/3/mypermissions?${query}`);
+  return keys.map((key) => ({ key, label: NEEDED_JIRA_PERMISSIONS[key]!, granted: result.permissions?.[key]?.havePermission === true }));
+}
+
+export async function integrationHealth(): Promise<Health> {
+  const now = Date.now();
+  const [seen, records, state, pra, permissions] = await Promise.all([lastSeen(), recentRecords(100), loadReconcileState(), praStatus(), jiraPermissions()]);
+  const waiting = records.filter((r) => r.status === 'queued' || r.status === 'running' || r.status === 'waiting');
+  const failed = records.filter((r) => r.status === 'failed');
+  const oldestWaiting = waiting.map((r) => r.receivedAt).sort()[0];
+  const reconcile = state.lastResult ? { ...state.lastResult, watermark: state.watermark ? new Date(state.watermark * 1000).toISOString() : undefined } : undefined;
+  return {
+    checkedAt: new Date(now).toISOString(),
+    lastEvent: seen.event,
+    lastImport: seen.import,
+    importsWaiting: waiting.length,
+    importsFailed: failed.length,
+    reconcile,
+    pra,
+    jiraPermissions: permissions,
+    warnings: healthWarnings({
+      now,
+      lastEventAt: seen.event?.at,
+      reconcile: state.lastResult,
+      importsFailed: failed.length,
+      importsWaiting: waiting.length,
+      oldestWaitingSince: oldestWaiting,
+      praProblem: pra.status === 'error' ? pra.message : undefined,
+      missingJiraPermissions: permissions.filter((p) => !p.granted).map((p) => p.label),
+    }),
+  };
+}

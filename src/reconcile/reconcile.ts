@@ -1,0 +1,141 @@
+/**
+ * Self-healing import: an hourly pass lists the sessions that ended since a stored UTC watermark
+ * (AccessSessionListing) and queues every one with an external key that the import ledger does not
+ * show, so a lost or blocked outbound event loses nothing. It also gives failed imports another try.
+ *
+ * The pass is bounded (time and number of sessions handled) and resumable: it keeps the window it is
+ * working on and how far it got, and the watermark only moves past a window once all of it is handled.
+ * Windows are at most 24 hours, so a long outage is caught up over several passes, and end five
+ * minutes before the pass (SAFETY_LAG_SECONDS).
+ */
+import { kvs } from '@forge/kvs';
+import { PraClient } from '../pra/client';
+import { loadConnection } from '../config/store';
+import { parseSessionListing } from '../import/sessionReport';
+import { createRecord, getRecord, newRecord, saveRecord, LSID_PATTERN } from '../import/ledger';
+import { enqueueImport } from '../import/importQueue';
+import { trimEventLog } from '../import/eventLog';
+import { log } from '../shared/log';
+
+const STATE_KEY = 'reconcile:state';
+export const MAX_WINDOW_SECONDS = 24 * 3600;
+/**
+ * Windows end this far in the past: a session that ended in the last minutes is normally imported from
+ * its outbound event, its report may still lag, and clocks differ; the next pass covers it.
+ */
+export const SAFETY_LAG_SECONDS = 300;
+/** How far back the very first pass looks. */
+export const FIRST_LOOKBACK_SECONDS = 24 * 3600;
+/** Failed imports are retried by reconciliation at most this many times. */
+export const MAX_RECONCILE_RETRIES = 3;
+
+export interface ReconcileResult {
+  at: string;
+  windowStart: number;
+  windowEnd: number;
+  listed: number;
+  withKey: number;
+  alreadyImported: number;
+  queued: number;
+  retried: number;
+  /** Sessions queued here that no outbound event had announced: PRA's events are not arriving. */
+  missedEvents: number;
+  complete: boolean;
+  error?: string;
+}
+
+export interface ReconcileState {
+  /** Sessions that ended before this (unix seconds, UTC) are all handled. */
+  watermark?: number;
+  /** The window being worked through, and how many of its sessions are handled. */
+  inProgress?: { windowStart: number; windowEnd: number; handled: number };
+  lastResult?: ReconcileResult;
+}
+
+export async function loadReconcileState(): Promise<ReconcileState> {
+  return (await kvs.get<ReconcileState>(STATE_KEY)) ?? {};
+}
+
+async function saveState(state: ReconcileState): Promise<void> {
+  await kvs.set(STATE_KEY, state);
+}
+
+export interface ReconcileOptions {
+  nowSeconds?: number;
+  /** Stop handling sessions after this long (the function has 900 s). */
+  budgetMs?: number;
+  /** Stop after handling this many sessions in one pass. */
+  maxSessions?: number;
+}
+
+export async function reconcile(options: ReconcileOptions = {}): Promise<ReconcileResult | undefined> {
+  const started = Date.now();
+  const budgetMs = options.budgetMs ?? 600_000;
+  const maxSessions = options.maxSessions ?? 500;
+  const now = options.nowSeconds ?? Math.floor(Date.now() / 1000);
+  await trimEventLog();
+
+  const connection = await loadConnection();
+  if (!connection || !connection.settings.enabled) return undefined;
+  const pra = new PraClient({ hostName: connection.settings.hostName, clientId: connection.settings.clientId, clientSecret: connection.clientSecret });
+
+  const state = await loadReconcileState();
+  const windowStart = state.inProgress?.windowStart ?? state.watermark ?? now - FIRST_LOOKBACK_SECONDS;
+  const windowEnd = state.inProgress?.windowEnd ?? Math.min(now - SAFETY_LAG_SECONDS, windowStart + MAX_WINDOW_SECONDS);
+  let handled = state.inProgress?.handled ?? 0;
+  const result: ReconcileResult = {
+    at: new Date().toISOString(),
+    windowStart,
+    windowEnd,
+    listed: 0,
+    withKey: 0,
+    alreadyImported: 0,
+    queued: 0,
+    retried: 0,
+    missedEvents: 0,
+    complete: false,
+  };
+
+  if (windowEnd <= windowStart) return { ...result, complete: true };
+  try {
+    const xml = await pra.reportXml({ generate_report: 'AccessSessionListing', end_time: String(windowStart), duration: String(Math.max(1, windowEnd - windowStart)) });
+    const listing = parseSessionListing(xml);
+    if (listing.kind === 'invalid') throw new Error(listing.message);
+    const sessions = listing.kind === 'list' ? listing.sessions.filter((s) => LSID_PATTERN.test(s.lsid)) : [];
+    result.listed = sessions.length;
+    let handledThisPass = 0;
+    for (const session of sessions.slice(handled)) {
+      if (Date.now() - started > budgetMs || handledThisPass >= maxSessions) break;
+      const lsid = session.lsid.toLowerCase();
+      if (session.externalKey) {
+        result.withKey += 1;
+        const record = await getRecord(lsid);
+        if (!record) {
+          await createRecord(newRecord(lsid, 'reconcile', { eventExternalKey: session.externalKey }));
+          await enqueueImport(lsid, 'reconcile');
+          result.queued += 1;
+          result.missedEvents += 1;
+        } else if (record.status === 'failed' && (record.reconcileRetries ?? 0) < MAX_RECONCILE_RETRIES) {
+          await saveRecord({ ...record, status: 'queued', attempts: 0, notReadyAttempts: 0, rateLimited: 0, reconcileRetries: (record.reconcileRetries ?? 0) + 1, reason: 'Retried by the hourly reconciliation.' });
+          await enqueueImport(lsid, 'reconcile');
+          result.retried += 1;
+        } else {
+          result.alreadyImported += 1;
+        }
+      }
+      handled += 1;
+      handledThisPass += 1;
+    }
+    result.complete = handled >= sessions.length;
+    const next: ReconcileState = result.complete
+      ? { watermark: windowEnd, lastResult: result }
+      : { watermark: state.watermark, inProgress: { windowStart, windowEnd, handled }, lastResult: result };
+    await saveState(next);
+  } catch (error) {
+    result.error = (error as Error).message;
+    await saveState({ ...state, lastResult: result });
+    log.warn('reconcile.failed', { error });
+  }
+  log.info('reconcile.pass', { ...result });
+  return result;
+}

@@ -1,0 +1,117 @@
+/**
+ * Self-healing: with PRA's outbound events switched off, the hourly reconciliation still brings ended
+ * sessions to their tickets, exactly once; a pass stopped halfway resumes; and the health view says that
+ * events stopped arriving.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startImportWorld, type ImportWorld } from '../import/importFixture';
+import { kvs } from '@forge/kvs';
+import { loadReconcileState, reconcile } from '../../../src/reconcile/reconcile';
+
+let w: ImportWorld;
+beforeAll(async () => {
+  w = await startImportWorld();
+});
+afterAll(() => w.close());
+
+const ownComments = async (key: string, lsid: string) =>
+  (await w.comments(key)).filter((c) => c.properties?.some((p) => p.key === 'beyondtrust-pra-session' && p.value.lsid === lsid));
+const runPass = async () => {
+  await w.host.runScheduledTrigger('reconcile-sessions');
+  await w.settle();
+};
+const health = async () => (await w.configCall('getHealth')).health;
+/** Old enough for the reconciliation window (which ends 5 minutes before the pass). */
+const TEN_MINUTES = 600;
+const asScheduled = { functionKey: 'reconcile-fn', moduleType: 'scheduledTrigger' as const, moduleKey: 'reconcile-sessions' };
+/** Moves the watermark back an hour, so sessions backdated by ten minutes fall in the next window. */
+const rewindWatermark = () => w.host.runAs(asScheduled, () => kvs.set('reconcile:state', { watermark: Math.floor(Date.now() / 1000) - 3600 }));
+
+describe('reconciliation', () => {
+  it('imports a session whose outbound event was never delivered, exactly once', async () => {
+    w.pra.pauseOutbound();
+    const lost = await w.endSession({ externalKey: 'SD-1', events: [{ eventType: 'Chat Message', performedBy: 'rep', body: 'event never delivered' }] }, TEN_MINUTES);
+    const noKey = await w.endSession({}, TEN_MINUTES);
+    const recent = await w.endSession({ externalKey: 'SD-1' });
+    await w.host.queue.idle();
+    expect(await ownComments('SD-1', lost)).toHaveLength(0);
+
+    await runPass();
+    expect(await ownComments('SD-1', lost)).toHaveLength(1);
+    // a session that ended moments ago is left to its outbound event (or the next pass)
+    expect(await ownComments('SD-1', recent)).toHaveLength(0);
+    const result = (await health()).reconcile;
+    expect(result).toMatchObject({ complete: true, queued: 1, missedEvents: 1 });
+    expect(result.listed).toBeGreaterThanOrEqual(2);
+
+    // sessions without an external key are not PRA sessions for Jira: reconciliation leaves them alone
+    const activity = await w.configCall('listImportActivity');
+    expect(activity.imports.find((i: { lsid: string }) => i.lsid === noKey)).toBeUndefined();
+
+    // a second pass, and the late events themselves, change nothing
+    await runPass();
+    w.pra.resumeOutbound();
+    await w.settle();
+    expect(await ownComments('SD-1', lost)).toHaveLength(1);
+    expect(await ownComments('SD-1', recent)).toHaveLength(1);
+  });
+
+  it('says on the configuration page that events stopped arriving', async () => {
+    w.pra.pauseOutbound();
+    try {
+      await rewindWatermark();
+      await w.endSession({ externalKey: 'SD-7' }, TEN_MINUTES);
+      // the last event arrived more than an hour before this pass
+      await w.host.runAs(asScheduled, () => kvs.set('health:last-event', { at: new Date(Date.now() - 3 * 3600_000).toISOString() }));
+      await runPass();
+      const h = await health();
+      expect(h.warnings.some((warning: string) => warning.startsWith('Outbound events have stopped arriving: the last reconciliation'))).toBe(true);
+      expect(h.pra).toMatchObject({ status: 'ok', apiVersion: '1.25.0', tokenValid: true });
+      expect(h.lastImport.at).toBeDefined();
+      expect(h.jiraPermissions.every((p: { granted: boolean }) => p.granted)).toBe(true);
+    } finally {
+      w.pra.resumeOutbound();
+      await w.settle();
+    }
+  });
+
+  it('resumes a pass that stopped halfway without duplicates, and only then moves the watermark', async () => {
+    w.pra.pauseOutbound();
+    await rewindWatermark();
+    const lsids: string[] = [];
+    for (let i = 0; i < 5; i++) lsids.push(await w.endSession({ externalKey: 'SD-7', events: [{ eventType: 'Session Note Added', performedBy: 'rep', body: `batch ${i}` }] }, TEN_MINUTES));
+    const stateBefore = await w.host.runAs(asScheduled, () => loadReconcileState());
+
+    // passes that may handle only two sessions each
+    const first = await w.host.runAs(asScheduled, () => reconcile({ maxSessions: 2 }));
+    expect(first).toMatchObject({ complete: false });
+    const halfway = await w.host.runAs(asScheduled, () => loadReconcileState());
+    expect(halfway.watermark).toBe(stateBefore.watermark);
+    expect(halfway.inProgress?.handled).toBe(2);
+    await w.host.runAs(asScheduled, () => reconcile({ maxSessions: 2 }));
+    const last = await w.host.runAs(asScheduled, () => reconcile());
+    expect(last).toMatchObject({ complete: true });
+    const after = await w.host.runAs(asScheduled, () => loadReconcileState());
+    expect(after.inProgress).toBeUndefined();
+    expect(after.watermark).toBe(halfway.inProgress!.windowEnd);
+
+    await w.settle();
+    for (const lsid of lsids) expect(await ownComments('SD-7', lsid)).toHaveLength(1);
+    w.pra.resumeOutbound();
+    await w.settle();
+    for (const lsid of lsids) expect(await ownComments('SD-7', lsid)).toHaveLength(1);
+  });
+
+  it('retries a failed import once it can succeed', async () => {
+    w.pra.updateAccount(w.pra.listAccounts()[0]!.clientId, { permissions: { reporting: false } });
+    const lsid = await w.endSession({ externalKey: 'SD-7' }, TEN_MINUTES);
+    await w.settle();
+    const before = (await w.configCall('listImportActivity')).imports.find((i: { lsid: string }) => i.lsid === lsid);
+    expect(before.status).toBe('failed');
+    w.pra.updateAccount(w.pra.listAccounts()[0]!.clientId, { permissions: { reporting: true } });
+    await rewindWatermark();
+    await runPass();
+    expect((await health()).reconcile.retried).toBeGreaterThanOrEqual(1);
+    expect(await ownComments('SD-7', lsid)).toHaveLength(1);
+  });
+});
