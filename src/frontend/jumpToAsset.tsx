@@ -1,7 +1,6 @@
-/** Jump to Asset dialog (UI Kit): placeholder until the Jump to Asset issue lands. */
+/** Jump to Asset with BeyondTrust PRA: the jira:issueAction resource (render: native). */
 import React from 'react';
-import ForgeReconciler, { Text } from '@forge/react';
+import ForgeReconciler from '@forge/react';
+import { JumpToAssetApp } from './jumpToAsset/JumpToAssetApp';
 
-const App = () => <Text>Jump to Asset is not available yet.</Text>;
-
-ForgeReconciler.render(<App />);
+ForgeReconciler.render(<JumpToAssetApp />);

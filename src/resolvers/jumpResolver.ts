@@ -1,4 +1,27 @@
-/** Resolver of the Jump to Asset dialog: placeholder until the Jump to Asset issue lands. */
+/**
+ * Resolver of the Jump to Asset dialog (jira:issueAction `jump-to-asset`). Thin: the issue comes from the
+ * invocation context (the issue the dialog was opened on), never from the payload, and every Jira read
+ * happens as the calling user inside the use case.
+ */
 import Resolver from '@forge/resolver';
+import { getJumpInfo } from '../jump/jumpInfo';
+import type { JumpInfoResult } from '../jump/contract';
+import { JUMP_MESSAGES } from '../jump/messages';
+import { log } from '../shared/log';
 
-export const jumpResolver = new Resolver().define('getJumpInfo', async () => ({ ok: false, error: { code: 'NOT_AVAILABLE', message: 'Not available yet.' } })).getDefinitions();
+interface JumpContext {
+  accountId?: string;
+  extension?: { issue?: { key?: unknown } };
+}
+
+const resolver = new Resolver().define('getJumpInfo', async ({ context }: { context: JumpContext }): Promise<JumpInfoResult> => {
+  if (!context.accountId) return { ok: false, error: { code: 'ERROR', message: JUMP_MESSAGES.noUser } };
+  try {
+    return await getJumpInfo(context.extension?.issue?.key);
+  } catch (error) {
+    log.error('jump.resolver.failed', { error });
+    return { ok: false, error: { code: 'ERROR', message: JUMP_MESSAGES.unexpected } };
+  }
+});
+
+export const jumpResolver = resolver.getDefinitions();

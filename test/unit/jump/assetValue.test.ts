@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_ASSETS, parseAssetValue } from '../../../src/jump/assetValue';
+
+const WS = '8b3f5e2a-4c1d-4e6f-9a7b-0c2d4e6f8a1b';
+
+describe('asset field value', () => {
+  it('reads short text, trimmed', () => {
+    expect(parseAssetValue('  WORKSTATION-01 ')).toEqual({ kind: 'text', names: ['WORKSTATION-01'] });
+  });
+
+  it('treats null, blank text and empty lists as empty', () => {
+    for (const value of [null, undefined, '', '   ', [], ['  ']]) expect(parseAssetValue(value), JSON.stringify(value)).toEqual({ kind: 'empty' });
+  });
+
+  it('reads Jira Assets references, without repeats', () => {
+    const ref = (id: string) => ({ workspaceId: WS, id: `${WS}:${id}`, objectId: id });
+    expect(parseAssetValue([ref('1'), ref('2'), ref('1')])).toEqual({
+      kind: 'assets',
+      refs: [
+        { workspaceId: WS, objectId: '1' },
+        { workspaceId: WS, objectId: '2' },
+      ],
+    });
+  });
+
+  it('reads select options and lists of text, without repeats that differ only by case', () => {
+    expect(parseAssetValue({ value: 'WEB01', id: '10001' })).toEqual({ kind: 'text', names: ['WEB01'] });
+    expect(parseAssetValue(['web01', 'WEB01', 'DB-SERVER-02'])).toEqual({ kind: 'text', names: ['web01', 'DB-SERVER-02'] });
+  });
+
+  it(`offers at most ${MAX_ASSETS} assets`, () => {
+    const value = parseAssetValue(Array.from({ length: 30 }, (_, i) => `host-${i}`));
+    expect(value.kind === 'text' && value.names).toHaveLength(MAX_ASSETS);
+  });
+
+  it('says what an unsupported value is', () => {
+    expect(parseAssetValue({ type: 'doc', version: 1, content: [] })).toEqual({ kind: 'unsupported', description: 'formatted text (a paragraph field)' });
+    expect(parseAssetValue(42)).toEqual({ kind: 'unsupported', description: 'a number' });
+    expect(parseAssetValue([{ accountId: 'x' }])).toEqual({ kind: 'unsupported', description: 'a list' });
+  });
+});
