@@ -4,4 +4,5 @@ export { outboundEvent } from './webtriggers/outboundEvent';
 export { endpointApproval } from './webtriggers/endpointApproval';
 export { sessionImportConsumer } from './consumers/sessionImport';
 export { reconcileSessions } from './scheduled/reconcileSessions';
+export { approvalFollowUpConsumer } from './consumers/approvalFollowUp';
 export { jumpResolver } from './resolvers/jumpResolver';

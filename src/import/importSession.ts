@@ -9,7 +9,7 @@
  * Returns whether the queue should deliver the event again, and when.
  */
 import { JiraClient } from '../jira/client';
-import { addComment, findMarkedComments } from '../jira/comments';
+import { addComment, findMarkedComments, INTERNAL_COMMENT } from '../jira/comments';
 import { attachmentSettings, listAttachments, uploadAttachment } from '../jira/attachments';
 import { getIssue, normalizeIssueKey } from '../jira/issues';
 import { PraClient } from '../pra/client';
@@ -164,7 +164,8 @@ async function run(record: ImportRecord, settings: Settings, pra: PraClient, jir
     const k = i + 1;
     if (record.progress.comments[String(k)]) continue;
     record = await saveRecord({ ...record, progress: { ...record.progress, pending: { kind: 'comment', part: k } } });
-    const comment = await addComment(jira, issue.key, part, { key: COMMENT_MARKER_KEY, value: { lsid: record.lsid, generation: record.generation, part: k, parts: n } });
+    const marker = { key: COMMENT_MARKER_KEY, value: { lsid: record.lsid, generation: record.generation, part: k, parts: n } };
+    const comment = await addComment(jira, issue.key, part, [marker, INTERNAL_COMMENT]);
     const { pending: _sent, ...rest } = record.progress;
     record = await saveRecord({ ...record, progress: { ...rest, comments: { ...rest.comments, [String(k)]: comment.id } } });
   }

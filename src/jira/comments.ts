@@ -6,10 +6,13 @@ import { route } from '@forge/api';
 import type { AdfDoc } from './adf';
 import type { JiraClient } from './client';
 
-export interface CommentMarker {
+export interface CommentProperty {
   key: string;
   value: Record<string, unknown>;
 }
+
+/** JSM's comment property that makes a comment internal (visible to agents, not to customers). */
+export const INTERNAL_COMMENT: CommentProperty = { key: 'sd.public.comment', value: { internal: true } };
 
 export interface Comment {
   id: string;
@@ -17,11 +20,11 @@ export interface Comment {
   properties?: Array<{ key: string; value: unknown }>;
 }
 
-export async function addComment(jira: JiraClient, issueKey: string, body: AdfDoc, marker?: CommentMarker): Promise<Comment> {
+export async function addComment(jira: JiraClient, issueKey: string, body: AdfDoc, properties: CommentProperty[] = []): Promise<Comment> {
   return jira.json<Comment>(route`/rest/api/3/issue/${issueKey}/comment`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ body, ...(marker ? { properties: [marker] } : {}) }),
+    body: JSON.stringify({ body, ...(properties.length ? { properties } : {}) }),
   });
 }
 

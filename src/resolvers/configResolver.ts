@@ -13,6 +13,7 @@ import { importActivity } from '../import/activity';
 import { integrationHealth } from '../health/health';
 import { reimportSession, retryImport } from '../import/adminActions';
 import { log } from '../shared/log';
+import { listApprovalRecords } from '../approval/audit';
 
 export type ResolverFailure = { ok: false; error: { code: 'FORBIDDEN' | 'INVALID_INPUT' | 'INTERNAL'; message: string } };
 
@@ -67,6 +68,16 @@ const resolver = new Resolver()
       }
       return { ok: true, view: await regenerateUrl(which, siteUrl) };
     }),
+  )
+  .define(
+    'listApprovalDecisions',
+    adminOnly<{ limit?: unknown; cursor?: unknown }>('listApprovalDecisions', async (payload) => ({
+      ok: true,
+      ...(await listApprovalRecords({
+        limit: typeof payload?.limit === 'number' ? payload.limit : undefined,
+        cursor: typeof payload?.cursor === 'string' && payload.cursor.length <= 1000 ? payload.cursor : undefined,
+      })),
+    })),
   );
 
 resolver

@@ -49,6 +49,8 @@ describe('a session that ends in PRA appears on its ticket', () => {
     await w.settle();
     const comments = await ownComments('SD-1', lsid);
     expect(comments).toHaveLength(1);
+    // session data is for agents: an internal comment on a service-management ticket
+    expect(comments[0]!.properties).toContainEqual({ key: 'sd.public.comment', value: { internal: true } });
     const text = adfText(comments[0]!.body);
     for (const expected of [
       'BeyondTrust PRA session: WORKSTATION-01',

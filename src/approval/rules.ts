@@ -1,0 +1,166 @@
+/**
+ * The endpoint-approval rules of the product specification ("Validation Details"), as pure functions:
+ * the ticket key, whether the ticket is active, whether the PRA user is the assignee, and whether the
+ * Jump Item is one of the ticket's assets. No I/O: decide.ts fetches what these rules look at.
+ */
+import { normalizeIssueKey, type IssueFields, type JiraUser } from '../jira/issues';
+import { emailOf, matchOnVisibleFields, type MatchBasis, type PraIdentity } from '../jira/identity';
+import { APPROVAL_MESSAGES } from './messages';
+import type { JumpItemInfo, PraUserInfo } from './wireFormat';
+
+// ---- Ticket key -------------------------------------------------------------------------------
+
+/** Longest text worth matching against the key pattern (a project key is at most 255 characters). */
+const MAX_TICKET_INPUT = 300;
+
+export type TicketKeyCheck = { ok: true; key: string } | { ok: false; message: string };
+
+/**
+ * The canonical (upper-case) issue key the user typed, or the message for anything that is not an
+ * issue key. Only `PROJECT-123` passes, so nothing else ever reaches a Jira URL.
+ */
+export function checkTicketKey(typed: string | undefined): TicketKeyCheck {
+  const text = (typed ?? '').trim();
+  if (!text) return { ok: false, message: APPROVAL_MESSAGES.missingTicket() };
+  const key = text.length <= MAX_TICKET_INPUT ? normalizeIssueKey(text) : undefined;
+  return key ? { ok: true, key } : { ok: false, message: APPROVAL_MESSAGES.malformedTicket(text) };
+}
+
+// ---- Ticket active ----------------------------------------------------------------------------
+
+/** Status and resolution names compare case-insensitively, with typographic apostrophes as "'". */
+export function sameName(a: string, b: string): boolean {
+  const norm = (s: string) =>
+    s
+      .normalize('NFKC')
+      .replace(/[\u2018\u2019\u02BC\u0060\u00B4]/g, "'")
+      .replace(/\s+/g, ' ')
+      .trim()
+      .toLowerCase();
+  return norm(a) === norm(b);
+}
+
+export interface InactiveNames {
+  inactiveStatusNames: readonly string[];
+  inactiveResolutionNames: readonly string[];
+}
+
+/**
+ * Why the ticket is not active, or undefined when it is: its status is in the "done" category or has
+ * one of the inactive status names, or its resolution has one of the inactive resolution names.
+ */
+export function inactiveReason(fields: Pick<IssueFields, 'status' | 'resolution'>, names: InactiveNames): { status?: string; resolution?: string } | undefined {
+  const statusName = fields.status?.name ?? '';
+  if (fields.status?.statusCategory?.key === 'done') return { status: statusName || 'Done' };
+  if (statusName && names.inactiveStatusNames.some((n) => sameName(n, statusName))) return { status: statusName };
+  const resolutionName = fields.resolution?.name ?? '';
+  if (resolutionName && names.inactiveResolutionNames.some((n) => sameName(n, resolutionName))) return { resolution: resolutionName };
+  return undefined;
+}
+
+// ---- User authorised --------------------------------------------------------------------------
+
+export function identityOf(user: PraUserInfo): PraIdentity {
+  return { email: user.email, username: user.username, displayNames: user.displayNames };
+}
+
+export type AssigneeCheck =
+  | { kind: 'match'; basis: MatchBasis }
+  /** Only user search can tell: the assignee's email is hidden and the PRA user has an email. */
+  | { kind: 'search'; email: string }
+  | { kind: 'mismatch' };
+
+/**
+ * Compares the PRA user with the assignee on what Jira shows: email (case-insensitive), private or
+ * public display name (case-insensitive), username (the email's local part, or the display name).
+ * When none matches and Jira hides the assignee's email, the PRA email must be looked up by search.
+ */
+export function checkAssignee(identity: PraIdentity, assignee: JiraUser): AssigneeCheck {
+  const basis = matchOnVisibleFields(identity, assignee);
+  if (basis) return { kind: 'match', basis };
+  const email = emailOf(identity);
+  if (email && !assignee.emailAddress) return { kind: 'search', email };
+  return { kind: 'mismatch' };
+}
+
+/** Whether user search for the PRA email returned the assignee's account (Jira matched the hidden email). */
+export function searchFoundAssignee(assignee: JiraUser, accounts: readonly JiraUser[]): boolean {
+  return accounts.some((a) => a.accountId === assignee.accountId);
+}
+
+// ---- Asset match ------------------------------------------------------------------------------
+
+const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+const MAX_ASSET_NAMES = 50;
+
+const normAsset = (s: string) => s.normalize('NFKC').trim().replace(/\.$/, '').toLowerCase();
+
+/** A host name without a `:port` suffix (IPv6 literals are left alone). */
+function withoutPort(value: string): string {
+  const m = /^([^:]+):\d{1,5}$/.exec(value.trim());
+  return m ? m[1]! : value.trim();
+}
+
+/**
+ * The names the Jump Item may be known by on a ticket: its name, its host name (and computer name or
+ * target), and the first DNS label of each host name (`web01` for `web01.corp.example.com`) unless it
+ * is an IP address. Lower-case, de-duplicated.
+ */
+export function jumpItemCandidates(item: JumpItemInfo): string[] {
+  const out = new Set<string>();
+  const add = (v: string | undefined) => {
+    const n = v ? normAsset(v) : '';
+    if (n) out.add(n);
+  };
+  add(item.name);
+  for (const raw of [item.hostname, item.computerName, item.target]) {
+    if (!raw) continue;
+    const host = withoutPort(raw);
+    add(host);
+    const bare = host.replace(/\.$/, '');
+    if (bare.includes('.') && !IPV4.test(bare) && !bare.includes(':')) add(bare.split('.')[0]);
+  }
+  return [...out];
+}
+
+/** The Jump Item as named in messages: its name, else its computer name, host name or target. */
+export function jumpItemLabel(item: JumpItemInfo): string | undefined {
+  return item.name ?? item.computerName ?? item.hostname ?? item.target;
+}
+
+function adfText(node: unknown): string {
+  if (!node || typeof node !== 'object') return '';
+  const n = node as { type?: unknown; text?: unknown; content?: unknown };
+  if (n.type === 'text' && typeof n.text === 'string') return n.text;
+  if (n.type === 'hardBreak') return '\n';
+  const inner = Array.isArray(n.content) ? n.content.map(adfText).join('') : '';
+  return n.type === 'paragraph' || n.type === 'listItem' || n.type === 'heading' ? `${inner}\n` : inner;
+}
+
+/**
+ * The asset names in a text-like field value: a string (several names may be separated by commas,
+ * semicolons or line breaks), a select option (`{value}`), a paragraph field (ADF), or a list of those.
+ */
+export function textFieldAssetNames(value: unknown): string[] {
+  const names: string[] = [];
+  const visit = (v: unknown, depth: number): void => {
+    if (depth > 3 || v === null || v === undefined) return;
+    if (typeof v === 'string') names.push(...v.split(/[,;\r\n]+/));
+    else if (typeof v === 'number') names.push(String(v));
+    else if (Array.isArray(v)) v.forEach((x) => visit(x, depth + 1));
+    else if (typeof v === 'object') {
+      const o = v as { type?: unknown; value?: unknown; name?: unknown };
+      if (o.type === 'doc') visit(adfText(o), depth + 1);
+      else if (typeof o.value === 'string') visit(o.value, depth + 1);
+      else if (typeof o.name === 'string') visit(o.name, depth + 1);
+    }
+  };
+  visit(value, 0);
+  return [...new Set(names.map((n) => n.trim().slice(0, 255)).filter(Boolean))].slice(0, MAX_ASSET_NAMES);
+}
+
+/** The ticket's asset that the Jump Item is (case-insensitive), or undefined. Any one match is enough. */
+export function matchAsset(candidates: readonly string[], assetNames: readonly string[]): string | undefined {
+  const wanted = new Set(candidates.map(normAsset));
+  return assetNames.find((name) => wanted.has(normAsset(name)));
+}

@@ -1,0 +1,39 @@
+/** The outcome of one endpoint-approval request, as decided, audited, answered and commented. */
+import type { MatchBasis } from '../jira/identity';
+
+export type DenialReason =
+  | 'missing-ticket'
+  | 'malformed-ticket'
+  | 'disabled'
+  | 'not-found'
+  | 'inactive'
+  | 'unassigned'
+  | 'user-mismatch'
+  | 'no-jump-item'
+  | 'no-asset-on-ticket'
+  | 'asset-field-unusable'
+  | 'asset-mismatch'
+  | 'bad-request'
+  | 'unavailable';
+
+export type DecisionReason = 'approved' | DenialReason;
+
+export interface Decision {
+  approved: boolean;
+  reason: DecisionReason;
+  /** Exactly what the PRA user sees. */
+  message: string;
+  /** The normalised key the user typed, when it was a key. */
+  ticketKey?: string;
+  /** The issue's key as Jira returned it (differs from ticketKey when the issue was moved). */
+  issueKey?: string;
+  /** On approval: the session's `external_key`. */
+  externalKey?: string;
+  /** How the PRA user matched the assignee. */
+  matchedBy?: MatchBasis;
+  /** The ticket's asset the Jump Item matched. */
+  matchedAsset?: string;
+  /** Jira requests sent for this decision, and how many of them had to wait for an earlier one. */
+  jiraRequests: number;
+  jiraRounds: number;
+}
