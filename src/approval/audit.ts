@@ -6,7 +6,8 @@
  * Only short, cleaned fields are kept: never the raw request body, headers or URL.
  */
 import crypto from 'node:crypto';
-import { kvs, WhereConditions } from '@forge/kvs';
+import { kvs } from '@forge/kvs';
+import { listPage, trimList } from '../shared/kvsLists';
 import { invertedTime } from '../shared/keys';
 import { shown } from './messages';
 import type { Decision, DecisionReason } from './types';
@@ -37,9 +38,9 @@ export interface ApprovalRecord {
 }
 
 const PREFIX = 'approval-log:';
+const ISSUE_PREFIX = 'approval-issue:';
 export const APPROVAL_LOG_TTL_DAYS = 30;
 export const APPROVAL_LOG_CAP = 1000;
-const MAX_PAGE = 100;
 
 const clip = (value: string | undefined, max = 200): string | undefined => (value ? shown(value, max) : undefined);
 
@@ -70,8 +71,16 @@ export function approvalRecord(request: ApprovalRequest | undefined, decision: D
   return JSON.parse(JSON.stringify(record)) as ApprovalRecord; // drops undefined fields
 }
 
+/**
+ * Stores the decision in the log and, when it concerns a ticket, in the ticket's own list (the issue
+ * panel shows it), in one transaction.
+ */
 export async function saveApprovalRecord(record: ApprovalRecord): Promise<void> {
-  await kvs.set(`${PREFIX}${invertedTime(Date.parse(record.at))}:${record.id}`, record, { ttl: { value: APPROVAL_LOG_TTL_DAYS, unit: 'DAYS' } });
+  const ttl = { ttl: { value: APPROVAL_LOG_TTL_DAYS, unit: 'DAYS' as const } };
+  const time = invertedTime(Date.parse(record.at));
+  const tx = kvs.transact().set(`${PREFIX}${time}:${record.id}`, record, undefined, ttl);
+  if (record.issueKey) tx.set(`${ISSUE_PREFIX}${record.issueKey}:${time}:${record.id}`, record, undefined, ttl);
+  await tx.execute();
 }
 
 export interface DecisionPage {
@@ -81,30 +90,16 @@ export interface DecisionPage {
 
 /** The newest decisions first, a page at a time. */
 export async function listApprovalRecords(options: { limit?: number; cursor?: string } = {}): Promise<DecisionPage> {
-  const limit = Math.max(1, Math.min(MAX_PAGE, Math.floor(options.limit ?? 50)));
-  let query = kvs.query().where('key', WhereConditions.beginsWith(PREFIX)).limit(limit);
-  if (options.cursor) query = query.cursor(options.cursor);
-  const page = await query.getMany<ApprovalRecord>();
-  return { decisions: page.results.map((r) => r.value), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+  const page = await listPage<ApprovalRecord>(PREFIX, options.limit ?? 50, options.cursor);
+  return { decisions: page.values, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+}
+
+/** The newest decisions about one ticket. */
+export async function approvalsForIssue(issueKey: string, limit = 20): Promise<ApprovalRecord[]> {
+  return (await listPage<ApprovalRecord>(`${ISSUE_PREFIX}${issueKey}:`, limit)).values;
 }
 
 /** Deletes entries beyond the newest `keep`; returns how many were deleted. */
 export async function trimApprovalLog(keep = APPROVAL_LOG_CAP): Promise<number> {
-  let seen = 0;
-  let deleted = 0;
-  let cursor: string | undefined;
-  do {
-    let query = kvs.query().where('key', WhereConditions.beginsWith(PREFIX)).limit(MAX_PAGE);
-    if (cursor) query = query.cursor(cursor);
-    const page = await query.getMany<ApprovalRecord>();
-    for (const r of page.results) {
-      seen += 1;
-      if (seen > keep) {
-        await kvs.delete(r.key);
-        deleted += 1;
-      }
-    }
-    cursor = page.nextCursor;
-  } while (cursor);
-  return deleted;
+  return trimList(PREFIX, keep);
 }

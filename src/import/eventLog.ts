@@ -5,7 +5,8 @@
  * Only the known, short fields of an event are kept: never the raw body or URL.
  */
 import crypto from 'node:crypto';
-import { kvs, WhereConditions } from '@forge/kvs';
+import { kvs } from '@forge/kvs';
+import { listPage, trimList } from '../shared/kvsLists';
 import { invertedTime } from '../shared/keys';
 
 export type EventOutcome = 'ignored' | 'duplicate' | 'failed';
@@ -31,25 +32,10 @@ export async function logEvent(entry: Omit<LoggedEvent, 'at'>): Promise<void> {
 }
 
 export async function recentEvents(limit = 50): Promise<LoggedEvent[]> {
-  const page = await kvs.query().where('key', WhereConditions.beginsWith(PREFIX)).limit(Math.min(limit, 100)).getMany<LoggedEvent>();
-  return page.results.map((r) => r.value);
+  return (await listPage<LoggedEvent>(PREFIX, limit)).values;
 }
 
 /** Deletes entries beyond the newest `keep`; returns how many were deleted. */
 export async function trimEventLog(keep = EVENT_LOG_CAP): Promise<number> {
-  let seen = 0;
-  let deleted = 0;
-  let cursor: string | undefined;
-  do {
-    const page = await kvs.query().where('key', WhereConditions.beginsWith(PREFIX)).limit(100).cursor(cursor as string).getMany<LoggedEvent>();
-    for (const r of page.results) {
-      seen += 1;
-      if (seen > keep) {
-        await kvs.delete(r.key);
-        deleted += 1;
-      }
-    }
-    cursor = page.nextCursor;
-  } while (cursor);
-  return deleted;
+  return trimList(PREFIX, keep);
 }
