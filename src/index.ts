@@ -6,3 +6,4 @@ export { sessionImportConsumer } from './consumers/sessionImport';
 export { reconcileSessions } from './scheduled/reconcileSessions';
 export { approvalFollowUpConsumer } from './consumers/approvalFollowUp';
 export { jumpResolver } from './resolvers/jumpResolver';
+export { sessionsPanelResolver } from './resolvers/sessionsPanelResolver';

@@ -104,7 +104,18 @@ async function recoverPending(jira: JiraClient, record: ImportRecord, issueKey: 
 
 async function run(record: ImportRecord, settings: Settings, pra: PraClient, jira: JiraClient): Promise<ImportResult> {
   const report = await loadReport(pra, record);
-  record = { ...record, jumpItem: report.jumpItem, primaryRep: report.primaryRep?.name, startTime: report.startTime, endTime: report.endTime };
+  record = {
+    ...record,
+    jumpItem: report.jumpItem,
+    primaryRep: report.primaryRep?.name,
+    startTime: report.startTime,
+    endTime: report.endTime,
+    links: {
+      recording: report.recordingViewUrl,
+      chat: report.chatViewUrl,
+      commandShells: report.commandShellRecordings.map((r) => r.viewUrl).filter((u): u is string => !!u),
+    },
+  };
 
   const rawKey = report.externalKey ?? record.eventExternalKey;
   const ticketKey = normalizeIssueKey(rawKey);
@@ -114,6 +125,7 @@ async function run(record: ImportRecord, settings: Settings, pra: PraClient, jir
   const issue = await getIssue(jira, ticketKey, ['summary', 'assignee']);
   if (!issue) return finish({ ...record, ticketKey }, 'unmatched', `Ticket ${ticketKey} was not found, or the app cannot see it.`);
   record = await saveRecord({ ...record, ticketKey: issue.key, status: 'running', reason: undefined });
+  await indexIssueSession(issue.key, record.lsid);
 
   let uploadLimit: number | undefined;
   const limit = async () => (uploadLimit ??= (await attachmentSettings(jira)).uploadLimit);
@@ -199,7 +211,6 @@ async function run(record: ImportRecord, settings: Settings, pra: PraClient, jir
     record = await saveRecord({ ...record, progress: { ...rest, attachments: { ...rest.attachments, [upload.filename]: attachment.id } } });
   }
 
-  await indexIssueSession(issue.key, record.lsid);
   await noteImportDone(record.lsid, issue.key);
   return finish(record, 'done');
 }

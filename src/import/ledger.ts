@@ -61,6 +61,8 @@ export interface ImportRecord {
   primaryRep?: string;
   startTime?: number;
   endTime?: number;
+  /** PRA links from the report (they need a signed-in /login session to open). */
+  links?: { recording?: string; chat?: string; commandShells?: string[] };
   plan?: ImportPlan;
   progress: ImportProgress;
   completedAt?: string;

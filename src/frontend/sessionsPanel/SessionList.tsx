@@ -1,0 +1,51 @@
+/** The sessions imported to the ticket: when, who, which Jump Item, status, PRA links, Re-import. */
+import React from 'react';
+import { Button, Heading, Inline, Link, Lozenge, Stack, Text } from '@forge/react';
+import type { PanelSession } from '../../sessions/issueSessions';
+
+const STATUS: Record<PanelSession['status'], { text: string; appearance: 'success' | 'inprogress' | 'removed' | 'moved' | 'default' }> = {
+  done: { text: 'Imported', appearance: 'success' },
+  queued: { text: 'Queued', appearance: 'inprogress' },
+  running: { text: 'Importing', appearance: 'inprogress' },
+  waiting: { text: 'Waiting', appearance: 'moved' },
+  failed: { text: 'Failed', appearance: 'removed' },
+  unmatched: { text: 'Not matched', appearance: 'default' },
+  skipped: { text: 'Skipped', appearance: 'default' },
+};
+
+interface Props {
+  sessions: PanelSession[];
+  canReimport: boolean;
+  onReimport(lsid: string): void;
+}
+
+export const SessionList = ({ sessions, canReimport, onReimport }: Props) => (
+  <Stack space="space.100">
+    <Heading size="xsmall">PRA sessions</Heading>
+    {sessions.length === 0 && <Text>No BeyondTrust PRA session has been imported to this ticket yet.</Text>}
+    {sessions.map((s) => (
+      <Stack key={s.lsid} space="space.050">
+        <Inline space="space.100" alignBlock="center">
+          <Text>{[s.jumpItem ?? 'Unknown Jump Item', s.representative].filter(Boolean).join(' · ')}</Text>
+          <Lozenge appearance={STATUS[s.status].appearance}>{STATUS[s.status].text}</Lozenge>
+        </Inline>
+        <Text>{`Ended ${s.endedAt}${s.parts && s.parts > 1 ? ` · ${s.parts} comments` : ''}`}</Text>
+        {s.reason && <Text>{s.reason}</Text>}
+        {(s.links.length > 0 || canReimport) && (
+          <Inline space="space.150" alignBlock="center">
+            {s.links.map((l) => (
+              <Link key={l.url} href={l.url} openNewTab>
+                {l.label}
+              </Link>
+            ))}
+            {canReimport && (
+              <Button appearance="subtle" onClick={() => onReimport(s.lsid)}>
+                Re-import
+              </Button>
+            )}
+          </Inline>
+        )}
+      </Stack>
+    ))}
+  </Stack>
+);

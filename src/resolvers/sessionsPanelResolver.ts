@@ -1,0 +1,28 @@
+/** Resolver of the issue's BeyondTrust PRA panel (jira:issueContext). The issue comes from the context, never the payload. */
+import Resolver from '@forge/resolver';
+import { issueSessionsView, reimportFromIssue } from '../sessions/issueSessions';
+import { log } from '../shared/log';
+
+interface PanelContext {
+  accountId?: string;
+  extension?: { issue?: { key?: string } };
+}
+
+function guarded<P>(name: string, fn: (payload: P, context: PanelContext) => Promise<object>) {
+  return async ({ payload, context }: { payload: P; context: PanelContext }): Promise<object> => {
+    try {
+      return await fn(payload, context);
+    } catch (error) {
+      log.error('sessions-panel.failed', { function: name, error });
+      return { ok: false, error: { code: 'ERROR', message: `The PRA sessions could not be loaded: ${(error as Error).message}` } };
+    }
+  };
+}
+
+export const sessionsPanelResolver = new Resolver()
+  .define('getPanel', guarded('getPanel', (_payload, context) => issueSessionsView(context.extension?.issue?.key, context.accountId)))
+  .define(
+    'reimport',
+    guarded<{ lsid?: unknown }>('reimport', (payload, context) => reimportFromIssue(context.extension?.issue?.key, payload?.lsid, context.accountId)),
+  )
+  .getDefinitions();
