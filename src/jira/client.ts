@@ -4,6 +4,7 @@
  * 429/503 so consumers can hand it to the queue).
  */
 import { asApp, asUser, type APIResponse, type RequestInit, type Route } from '@forge/api';
+import { retryAfterSeconds } from '../shared/retryAfter';
 
 export class JiraError extends Error {
   constructor(
@@ -33,15 +34,6 @@ export interface JiraClientOptions {
 }
 
 const DEFAULT_TIMEOUT_MS = 20_000;
-
-function retryAfter(res: APIResponse): number | undefined {
-  const value = res.headers.get('retry-after');
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds);
-  const date = Date.parse(value);
-  return Number.isFinite(date) ? Math.max(0, Math.ceil((date - Date.now()) / 1000)) : undefined;
-}
 
 /** The readable part of a Jira error body: errorMessages and field errors. */
 export function jiraErrorText(body: string): string {
@@ -91,7 +83,7 @@ export class JiraClient {
   async json<T>(path: Route, init: RequestInit = {}): Promise<T> {
     const res = await this.raw(path, init);
     const text = await res.text();
-    if (!res.ok) throw new JiraError(res.status, `Jira answered HTTP ${res.status}: ${jiraErrorText(text)}`, retryAfter(res));
+    if (!res.ok) throw new JiraError(res.status, `Jira answered HTTP ${res.status}: ${jiraErrorText(text)}`, retryAfterSeconds(res.headers));
     return (text ? JSON.parse(text) : undefined) as T;
   }
 }

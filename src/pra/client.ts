@@ -6,6 +6,7 @@
 import { fetch, permissions, type APIResponse, type RequestInit } from '@forge/api';
 import { PraError, networkError } from './errors';
 import { errorMessageOf, parseXml, type XmlNode } from './xml';
+import { retryAfterSeconds } from '../shared/retryAfter';
 import { parseApiInfo, type ApiInfo } from './apiInfo';
 import { discardToken, isFresh, readToken, tokenCacheKey, writeToken, type CachedToken } from './tokenCache';
 
@@ -22,15 +23,6 @@ export interface PraClientOptions {
 }
 
 const DEFAULT_TIMEOUT_MS = 25_000;
-
-function retryAfterSeconds(res: APIResponse): number | undefined {
-  const value = res.headers.get('retry-after');
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds);
-  const date = Date.parse(value);
-  return Number.isFinite(date) ? Math.max(0, Math.ceil((date - Date.now()) / 1000)) : undefined;
-}
 
 export class PraClient {
   /** Requests made by this client, for tests and benchmarks. */
@@ -179,8 +171,8 @@ export class PraClient {
       }
       return new PraError('forbidden', `The API account is not allowed to use ${what}${message ? `: ${message}` : ''}.`, 403);
     }
-    if (res.status === 429) return new PraError('rate-limited', `The appliance is rate limiting ${what}.`, 429, retryAfterSeconds(res));
-    if (res.status >= 500) return new PraError('server-error', `The appliance answered HTTP ${res.status} to ${what}.`, res.status, retryAfterSeconds(res));
+    if (res.status === 429) return new PraError('rate-limited', `The appliance is rate limiting ${what}.`, 429, retryAfterSeconds(res.headers));
+    if (res.status >= 500) return new PraError('server-error', `The appliance answered HTTP ${res.status} to ${what}.`, res.status, retryAfterSeconds(res.headers));
     if (res.status >= 300 && res.status < 400) {
       return new PraError('http', `The appliance redirected ${what} (HTTP ${res.status}): check the host name.`, res.status);
     }
