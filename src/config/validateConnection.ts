@@ -10,7 +10,7 @@ import { PraClient } from '../pra/client';
 import { PraError } from '../pra/errors';
 import type { ApiInfo } from '../pra/apiInfo';
 import type { JiraClient } from '../jira/client';
-import { listFields, chooseField, similarFieldNames } from '../jira/fields';
+import { cacheField, chooseField, listFields, similarFieldNames } from '../jira/fields';
 import type { Settings } from './settings';
 import type { ValidationResult } from './store';
 
@@ -93,6 +93,7 @@ export async function validateConnection(settings: Settings, clientSecret: strin
   if (field && field.kind === 'unsupported') {
     return invalid(`Unsupported asset field: "${field.name}" is a ${field.type} field. Use a short text field or a Jira Assets field.`);
   }
+  if (field) await cacheField(assetFieldName, field);
 
   const details = [...warnings];
   if (!settings.enabled) details.unshift('Enable Integration is off: Jump to Asset, session import and endpoint approval stay inactive until you turn it on.');

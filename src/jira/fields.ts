@@ -66,6 +66,11 @@ export async function listFields(jira: JiraClient): Promise<JiraField[]> {
   return jira.json<JiraField[]>(route`/rest/api/3/field`);
 }
 
+/** Remembers a field found by name (the configuration check warms the cache for the approval path). */
+export async function cacheField(name: string, field: ResolvedField): Promise<void> {
+  await kvs.set(cacheKey(name), field, { ttl: { value: CACHE_TTL_HOURS, unit: 'HOURS' } });
+}
+
 /** Resolves the configured field name (cached); undefined when Jira has no field with that name. */
 export async function resolveField(jira: JiraClient, name: string, options: { refresh?: boolean } = {}): Promise<ResolvedField | undefined> {
   if (!options.refresh) {
@@ -73,6 +78,6 @@ export async function resolveField(jira: JiraClient, name: string, options: { re
     if (cached) return cached;
   }
   const field = chooseField(await listFields(jira), name);
-  if (field) await kvs.set(cacheKey(name), field, { ttl: { value: CACHE_TTL_HOURS, unit: 'HOURS' } });
+  if (field) await cacheField(name, field);
   return field;
 }

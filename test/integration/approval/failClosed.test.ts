@@ -61,6 +61,8 @@ describe('Jira failures deny', () => {
   it('the field lookup failing (cold cache) and an Assets object failing', async () => {
     await a.configure({ assetFieldName: 'Assets' });
     try {
+      // saving the configuration cached the field; forget it to exercise the cold path
+      a.w.host.database.db.prepare("DELETE FROM kvs WHERE key LIKE 'cache:field:%'").run();
       a.w.jira.addFault({ path: '/rest/api/3/field', status: 500, count: 1 });
       expect((await approve()).message).toBe(UNAVAILABLE('SD-1'));
       a.w.jira.addFault({ path: '/jsm/assets/', status: 500, count: 1 });
