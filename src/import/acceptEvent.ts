@@ -12,14 +12,14 @@ import type { EventDecision } from './outboundEventRules';
 export type AcceptOutcome = 'queued' | 'duplicate' | 'disabled' | 'ignored';
 
 export async function acceptOutboundEvent(decision: EventDecision): Promise<AcceptOutcome> {
-  await noteEventReceived(decision.action === 'import' ? 'support_conference_end' : decision.event);
+  const heartbeat = noteEventReceived(decision.action === 'import' ? 'support_conference_end' : decision.event);
   if (decision.action === 'ignore') {
     const { action: _action, ...entry } = decision;
-    await logEvent({ outcome: 'ignored', ...entry });
+    await Promise.all([heartbeat, logEvent({ outcome: 'ignored', ...entry })]);
     return 'ignored';
   }
   const { lsid, externalKey, eventTimestamp, applianceId } = decision;
-  const settings = await loadSettings();
+  const [settings] = await Promise.all([loadSettings(), heartbeat]);
   if (!settings.enabled) {
     await logEvent({
       outcome: 'ignored',
