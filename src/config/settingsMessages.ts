@@ -6,7 +6,7 @@ export const SETTINGS_MESSAGES = {
   clientIdRequired: 'Enter the OAuth Client ID of the PRA API account.',
   clientSecretRequired: 'Enter the OAuth Client Secret of the PRA API account.',
   assetFieldNameRequired: 'Enter the name of the Jira field that holds the asset (for example Asset Name or Assets).',
-  recordingMaxMb: 'Enter a whole number of megabytes from 1 to 1024.',
+  recordingMaxMb: 'Enter a whole number of megabytes from 1 to 100 (the app holds a recording in memory while it attaches it).',
 } as const;
 
-export const RECORDING_MAX_MB_LIMIT = 1024;
+export const RECORDING_MAX_MB_LIMIT = 100;

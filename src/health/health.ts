@@ -78,7 +78,12 @@ export async function integrationHealth(): Promise<Health> {
       importsFailed: failed.length,
       importsWaiting: waiting.length,
       oldestWaitingSince: oldestWaiting,
-      praProblem: pra.status === 'error' ? pra.message : undefined,
+      praProblem:
+        pra.status === 'error'
+          ? pra.message
+          : pra.status === 'not-configured'
+            ? 'The PRA appliance is not configured yet: enter the Host Name, Client ID and Client Secret on the Settings tab.'
+            : undefined,
       missingJiraPermissions: permissions.filter((p) => !p.granted).map((p) => p.label),
     }),
   };

@@ -36,6 +36,19 @@ async function siteUrlOf(context: ResolverContext): Promise<string> {
   return info.baseUrl;
 }
 
+/** What failed, in the page's words, per resolver function. */
+const FAILURE_TEXT: Record<string, string> = {
+  getConfiguration: 'The configuration could not be loaded',
+  saveConfiguration: 'The configuration could not be saved',
+  validateConfiguration: 'The configuration could not be checked',
+  regenerateUrl: 'The URL could not be regenerated',
+  listApprovalDecisions: 'The approval decisions could not be loaded',
+  getHealth: 'The health of the integration could not be checked',
+  listImportActivity: 'The import activity could not be loaded',
+  retryImport: 'The import could not be queued',
+  reimportSession: 'The import could not be queued',
+};
+
 /** Wraps an admin-only resolver function: authorisation, and errors turned into answers the page can show. */
 export function adminOnly<P>(name: string, fn: (payload: P, siteUrl: string) => Promise<object>) {
   return async ({ payload, context }: { payload: P; context: ResolverContext }): Promise<object> => {
@@ -45,7 +58,7 @@ export function adminOnly<P>(name: string, fn: (payload: P, siteUrl: string) => 
     } catch (error) {
       if (error instanceof Forbidden) return { ok: false, error: { code: 'FORBIDDEN', message: error.message } } satisfies ResolverFailure;
       log.error('config.resolver.failed', { function: name, error });
-      return { ok: false, error: { code: 'INTERNAL', message: `The configuration could not be processed: ${(error as Error).message}` } } satisfies ResolverFailure;
+      return { ok: false, error: { code: 'INTERNAL', message: `${FAILURE_TEXT[name] ?? 'The request could not be completed'}: ${(error as Error).message}` } } satisfies ResolverFailure;
     }
   };
 }

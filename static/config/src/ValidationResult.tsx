@@ -1,5 +1,6 @@
 import SectionMessage, { type Appearance } from '@atlaskit/section-message';
 import { Stack, Text } from '@atlaskit/primitives';
+import { formatUtc } from './time';
 import type { Validation, ValidationStatus } from './types';
 
 const PRESENTATION: Record<ValidationStatus, { title: string; appearance: Appearance }> = {
@@ -40,11 +41,4 @@ export function ValidationResult({ validation }: { validation: Validation }) {
       </Stack>
     </SectionMessage>
   );
-}
-
-/** "2026-11-30T01:15:09.000Z" → "2026-11-30 01:15 UTC" (the input unchanged if it is not a date). */
-function formatUtc(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }

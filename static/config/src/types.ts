@@ -1,7 +1,15 @@
 /**
  * The data the configuration page exchanges with the app's `config-page` resolver.
- * Mirrors the resolver contract documented in `docs/config-page.md`.
+ * Mirrors the resolver contract documented in `docs/config-page.md`. The shapes of the activity and
+ * health answers are the backend's own types, imported as types only (no runtime code, no Forge imports
+ * reach the page's bundle).
  */
+import type { ApprovalRecord } from '../../../src/approval/audit';
+import type { Health } from '../../../src/health/health';
+import type { ImportSummary } from '../../../src/import/activity';
+import type { LoggedEvent } from '../../../src/import/eventLog';
+
+export type { ApprovalRecord, Health, ImportSummary, LoggedEvent };
 
 export type Settings = {
   /** "Enable Integration": master switch. */
@@ -69,6 +77,18 @@ export type ApiError = { code: string; message: string };
 
 export type ApiFailure = { ok: false; error: ApiError; fieldErrors?: FieldErrors };
 
-export type ViewResult = { ok: true; view: ConfigView } | ApiFailure;
+/** A resolver's answer: its fields on success, or the failure. */
+export type Result<T extends object> = ({ ok: true } & T) | ApiFailure;
+
+export type ViewResult = Result<{ view: ConfigView }>;
+
+/** `listImportActivity`: the newest imports and the outbound events that were not imported. */
+export type ImportActivity = { imports: ImportSummary[]; events: LoggedEvent[] };
+
+/** `retryImport`, `reimportSession`: what was done, in a sentence. */
+export type ActionDone = { message: string };
+
+/** `listApprovalDecisions`: one page of endpoint-approval decisions, newest first. */
+export type DecisionPage = { decisions: ApprovalRecord[]; nextCursor?: string };
 
 export type UrlKind = 'outboundEvent' | 'endpointApproval';

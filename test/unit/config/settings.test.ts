@@ -37,7 +37,8 @@ describe('settings parsing', () => {
 
   it('bounds the recording size and de-duplicates excluded event types', () => {
     expect(parseSettings({ ...valid, recordingMaxMb: 0 }).ok).toBe(false);
-    expect(parseSettings({ ...valid, recordingMaxMb: 2048 }).ok).toBe(false);
+    expect(parseSettings({ ...valid, recordingMaxMb: 101 }).ok).toBe(false);
+    expect(parseSettings({ ...valid, recordingMaxMb: 100 }).ok).toBe(true);
     const r = parseSettings({ ...valid, excludedEventTypes: ['Chat Message', 'Chat Message', 'File Upload'] });
     expect(r.ok && r.settings.excludedEventTypes).toEqual(['Chat Message', 'File Upload']);
   });
