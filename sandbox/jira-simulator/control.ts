@@ -46,6 +46,7 @@ import { normalizeCustomValue, plainTextDoc } from './fields';
 import { rateLimitFault } from './rateLimit';
 import type { RequestCounters, RequestLogEntry } from './requestLog';
 import { seedDemo, type SeedSummary } from './seed';
+import { exportJiraState, importJiraState, type JiraSnapshot } from './snapshot';
 import type {
   AssetObjectType,
   AssetSchema,
@@ -411,6 +412,18 @@ export class JiraControl {
 
   clearRequests(): void {
     this.state.requestLog.clear();
+  }
+
+  // ----- persistence -----
+
+  /** The whole site as a JSON-serialisable value (attachment bytes as base64; fault rules excluded). */
+  exportState(): JiraSnapshot {
+    return exportJiraState(this.state, this.faults.latencyMs);
+  }
+
+  /** Replaces the whole site with a snapshot from `exportState`; throws ControlError(400) for anything else. */
+  importState(snapshot: JiraSnapshot): void {
+    this.faults.latencyMs = importJiraState(this.state, snapshot).latencyMs;
   }
 
   // ----- helpers -----

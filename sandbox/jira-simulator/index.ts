@@ -36,6 +36,7 @@ export type {
   UserPatch,
 } from './controlInputs';
 export type { RequestCounters, RequestLogEntry } from './requestLog';
+export type { JiraSnapshot } from './snapshot';
 export type { AssetObjectType, AssetSchema, CustomField, IssueType, Knobs, Resolution, Status, User } from './state';
 export { JiraState } from './state';
 

@@ -53,6 +53,16 @@ export class RequestLog {
     return counters;
   }
 
+  /** The entries and the last sequence number (for snapshots). */
+  snapshot(): { entries: RequestLogEntry[]; lastSeq: number } {
+    return { entries: this.entries.map((e) => ({ ...e })), lastSeq: this.lastSeq };
+  }
+
+  restore(snapshot: { entries: RequestLogEntry[]; lastSeq: number }): void {
+    this.entries = snapshot.entries.map((e) => ({ ...e }));
+    this.lastSeq = snapshot.lastSeq;
+  }
+
   /** Forgets every entry; sequence numbers keep increasing so old `since` marks stay valid. */
   clear(): void {
     this.entries = [];

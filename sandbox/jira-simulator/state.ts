@@ -253,6 +253,14 @@ class IdSequence {
   reset(): void {
     this.nextValue = this.start;
   }
+  /** The next value to hand out (for snapshots). */
+  peek(): number {
+    return this.nextValue;
+  }
+  /** Continues from a snapshot's next value. */
+  restore(nextValue: number): void {
+    this.nextValue = nextValue;
+  }
 }
 
 export interface JiraStateOptions {

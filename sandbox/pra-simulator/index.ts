@@ -54,6 +54,7 @@ import { registerReportingRoutes } from './reporting';
 import { CONTROL_PREFIX, countersView, recordRequest, resetRequestLog, type CountersView } from './requestLog';
 import type { EventInput } from './sessionEvents';
 import { SessionService, type CreateSessionInput, type EndSessionInput, type MemberInput, type SessionPatch, type SessionSummary } from './sessions';
+import { exportPraState, importPraState, type PraSnapshot } from './snapshot';
 import { PraState } from './state';
 import { configureTicketSystem, sendTicketRequest, type TicketRequestInput, type TicketSystemInput } from './ticketSystem';
 
@@ -149,6 +150,14 @@ export interface PraSimulator {
   counters(): CountersView;
   /** Clears the request log, the counters and the accounts' token request counts. */
   resetRequestLog(): void;
+
+  /** The whole state as a JSON-serialisable value (fault rules, timers and in-flight deliveries excluded). */
+  exportState(): PraSnapshot;
+  /**
+   * Replaces the whole state with a snapshot from `exportState` (also its appliance id and public host),
+   * then resumes delivering the outbound events still queued in it. Throws SimError(400) for anything else.
+   */
+  importState(snapshot: PraSnapshot): void;
 }
 
 const DEFAULT_IDLE_WAIT_MS = 5_000;
@@ -254,6 +263,14 @@ export function createPraSimulator(options: PraSimulatorOptions = {}): PraSimula
     requestLog: () => [...state.requestLog],
     counters: () => countersView(state),
     resetRequestLog: () => resetRequestLog(state),
+
+    exportState: () => exportPraState(state, faults.latencyMs),
+    importState(snapshot) {
+      outbound.stop();
+      const { latencyMs } = importPraState(state, snapshot);
+      faults.latencyMs = latencyMs;
+      outbound.kick();
+    },
   };
 
   registerOAuthRoutes(router, state);
@@ -281,5 +298,6 @@ export type { DeliveryLogEntry, QueueView, RecipientInput, RecipientPatch, Recip
 export type { TicketRequestInput, TicketSystemInput } from './ticketSystem';
 export type { StartFromJumpInput } from './clientScript';
 export type { CountersView } from './requestLog';
+export type { PraSnapshot } from './snapshot';
 export { buildLargeSessionEvents } from './largeSession';
 export { SimError } from './input';

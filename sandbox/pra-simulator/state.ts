@@ -31,9 +31,10 @@ export function emptyCounters(): RequestCounters {
 }
 
 export class PraState {
-  readonly publicHost: string;
-  readonly applianceId: string;
-  readonly apiVersion: string;
+  /** Set from the options; `importState` restores them from a snapshot. */
+  publicHost: string;
+  applianceId: string;
+  apiVersion: string;
   private readonly clock: () => number;
 
   knobs: StoredKnobs = defaultKnobs();
@@ -79,6 +80,17 @@ export class PraState {
     const next = (this.sequences.get(name) ?? 0) + 1;
     this.sequences.set(name, next);
     return next;
+  }
+
+  /** The last value handed out by each sequence (for snapshots). */
+  sequenceValues(): Record<string, number> {
+    return Object.fromEntries(this.sequences);
+  }
+
+  /** Replaces every sequence with the given last values (restoring a snapshot). */
+  restoreSequences(values: Record<string, number>): void {
+    this.sequences.clear();
+    for (const [name, value] of Object.entries(values)) this.sequences.set(name, value);
   }
 
   /** Makes sure the sequence never hands out `value` or anything below it again. */
