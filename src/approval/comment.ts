@@ -7,6 +7,7 @@ import { bulletList, doc, paragraph, plain, strong, type AdfDoc, type AdfNode } 
 import type { JiraClient } from '../jira/client';
 import { addComment, findMarkedComments, INTERNAL_COMMENT } from '../jira/comments';
 import type { ApprovalRecord } from './audit';
+import { utcIso } from '../shared/format';
 
 export const APPROVAL_COMMENT_MARKER = 'beyondtrust-pra-approval';
 
@@ -24,7 +25,7 @@ export function approvalComment(record: ApprovalRecord): AdfDoc {
   items.push([...strong(record.result === 'approved' ? 'Approval: ' : 'Reason: '), ...plain(record.message)]);
   if (record.matchedBy) items.push([...strong('Requester matched the assignee by: '), ...plain(BASIS_TEXT[record.matchedBy])]);
   if (record.matchedAsset) items.push([...strong('Matched asset: '), ...plain(record.matchedAsset)]);
-  items.push([...strong('Time: '), ...plain(`${record.at.replace('T', ' ').replace(/\.\d+Z$/, '').replace(/Z$/, '')} UTC`)]);
+  items.push([...strong('Time: '), ...plain(utcIso(record.at))]);
   items.push([...strong('Decision ID: '), ...plain(record.id)]);
   const title = record.result === 'approved' ? 'BeyondTrust PRA access approved' : 'BeyondTrust PRA access denied';
   return doc([paragraph(strong(title)), bulletList(items)]);

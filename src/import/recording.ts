@@ -7,7 +7,7 @@ import type { JiraClient } from '../jira/client';
 import { attachmentSettings } from '../jira/attachments';
 import type { PraClient } from '../pra/client';
 import type { SessionReport } from './sessionReport';
-import { bytes } from './render/format';
+import { bytes } from '../shared/format';
 import { sessionFileNames } from './render/files';
 
 export interface RecordingFile {

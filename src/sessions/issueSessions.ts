@@ -10,7 +10,7 @@ import { isJiraAdmin } from '../jira/permissions';
 import { getRecord, sessionsOfIssue, type ImportRecord } from '../import/ledger';
 import { reimportSession } from '../import/adminActions';
 import { approvalsForIssue } from '../approval/audit';
-import { utc } from '../import/render/format';
+import { utc, utcIso } from '../shared/format';
 
 export interface PanelSession {
   lsid: string;
@@ -92,7 +92,7 @@ export async function issueSessionsView(issueKey: unknown, accountId: string | u
       issueKey: issue.key,
       sessions,
       approvals: approvals.map((a) => ({
-        at: `${a.at.slice(0, 16).replace('T', ' ')} UTC`,
+        at: utcIso(a.at),
         result: a.result,
         requester: a.requester.displayName ?? a.requester.username ?? a.requester.email ?? 'unknown PRA user',
         jumpItem: a.jumpItem,

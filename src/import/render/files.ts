@@ -3,7 +3,7 @@
  * (.txt) and the event log (.csv). Excluded event types stay out of both. Pure.
  */
 import type { SessionEvent, SessionReport } from '../sessionReport';
-import { utc } from './format';
+import { utc } from '../../shared/format';
 import { eventLine } from './sections';
 
 export interface SessionFileNames {

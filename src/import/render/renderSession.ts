@@ -7,7 +7,7 @@
 import { doc, heading, paragraph, plain, type AdfDoc, type AdfNode } from '../../jira/adf';
 import type { SessionReport } from '../sessionReport';
 import { sessionFileNames } from './files';
-import { utc } from './format';
+import { utc } from '../../shared/format';
 import { packSections } from './pack';
 import { layoutSections, sessionContent, UNLIMITED, type Limits } from './sections';
 

@@ -6,7 +6,7 @@
  */
 import { bulletList, cell, link, paragraph, plain, row, type AdfNode } from '../../jira/adf';
 import type { SessionEvent, SessionReport } from '../sessionReport';
-import { bytes, clip, duration, sessionDuration, utc } from './format';
+import { bytes, clip, duration, sessionDuration, utc } from '../../shared/format';
 
 export type Unit =
   | { kind: 'block'; node: AdfNode }

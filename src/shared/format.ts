@@ -1,4 +1,4 @@
-/** Formatting of times, durations and sizes for imported session data. Always UTC, zone written out. */
+/** Formatting of times, durations and sizes for what users read. Always UTC, zone written out. */
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -7,6 +7,11 @@ export function utc(seconds: number | undefined): string {
   if (seconds === undefined || !Number.isFinite(seconds)) return 'unknown';
   const d = new Date(seconds * 1000);
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} UTC`;
+}
+
+/** The same from an ISO-8601 time (as stored in records). */
+export function utcIso(iso: string): string {
+  return utc(Math.floor(Date.parse(iso) / 1000));
 }
 
 /** `1h 02m 05s`, `15m 02s`, `42s`. */
