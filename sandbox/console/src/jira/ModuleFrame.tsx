@@ -46,16 +46,16 @@ export function ModuleFrame({ module, accountId, extension, title, minHeight = 6
     if (!doc) return;
     // The bottom of the page's content, not the document's scroll height (which is at least the frame's).
     const contentBottom = () => Math.max(0, ...[...doc.body.children].map((child) => child.getBoundingClientRect().bottom));
-    const fit = () => setHeight(Math.max(minHeight, Math.ceil(contentBottom()) + 16));
+    const fitToContent = () => setHeight(Math.max(minHeight, Math.ceil(contentBottom()) + 16));
     // The body may be sized to the frame (height: 100%): watch what is inside it, including later additions.
-    const sizes = new ResizeObserver(fit);
+    const sizes = new ResizeObserver(fitToContent);
     const watchChildren = () => [...doc.body.children].forEach((child) => sizes.observe(child));
     watchChildren();
     new MutationObserver(() => {
       watchChildren();
-      fit();
+      fitToContent();
     }).observe(doc.body, { childList: true });
-    fit();
+    fitToContent();
   };
 
   return (
