@@ -16,7 +16,8 @@
 import { getAppContext } from '@forge/api';
 import { loadSettings } from '../config/store';
 import type { Settings } from '../config/settings';
-import { assetRefs, getAssetObjects } from '../jira/assets';
+import { getAssetObjects, type AssetRef } from '../jira/assets';
+import { parseAssetValue } from '../jira/assetFieldValue';
 import { JiraClient, JiraError } from '../jira/client';
 import { resolveField, type ResolvedField } from '../jira/fields';
 import { accountsWithEmail } from '../jira/identity';
@@ -32,15 +33,12 @@ import {
   jumpItemLabel,
   matchAsset,
   searchFoundAssignee,
-  textFieldAssetNames,
 } from './rules';
 import type { Decision, DecisionReason } from './types';
 import type { ApprovalRequest } from './wireFormat';
 
 /** The longest a decision may spend on Jira: below PRA's interactive dialog timeout (≈10 s). */
 export const MAX_DECISION_MS = 8_000;
-/** Assets objects looked up per ticket (sent in parallel). */
-export const MAX_ASSET_OBJECTS = 20;
 
 /**
  * The time budget for Jira: MAX_DECISION_MS, or half of what is left of the invocation if that is
@@ -189,16 +187,13 @@ type AssetPlan =
   | { kind: 'field-unusable' }
   | { kind: 'no-jump-item' }
   | { kind: 'names'; names: string[]; absent: boolean }
-  | { kind: 'fetch'; refs: ReturnType<typeof assetRefs>; absent: false };
+  | { kind: 'fetch'; refs: AssetRef[]; absent: false };
 
 function assetPlan(ctx: Context, issue: Issue, field: ResolvedField | undefined): AssetPlan {
   if (!field) return { kind: 'field-unusable' };
   if (jumpItemCandidates(ctx.request.jumpItem).length === 0) return { kind: 'no-jump-item' };
   const absent = !(field.id in issue.fields);
-  const value = issue.fields[field.id];
-  if (field.kind === 'assets') {
-    const refs = assetRefs(value).slice(0, MAX_ASSET_OBJECTS);
-    return refs.length ? { kind: 'fetch', refs, absent: false } : { kind: 'names', names: [], absent };
-  }
-  return { kind: 'names', names: textFieldAssetNames(value), absent };
+  const value = parseAssetValue(issue.fields[field.id]);
+  if (value.kind === 'assets') return { kind: 'fetch', refs: value.refs, absent: false };
+  return { kind: 'names', names: value.kind === 'text' ? value.names : [], absent };
 }

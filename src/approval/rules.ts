@@ -91,7 +91,6 @@ export function searchFoundAssignee(assignee: JiraUser, accounts: readonly JiraU
 // ---- Asset match ------------------------------------------------------------------------------
 
 const IPV4 = /^\d{1,3}(?:\.\d{1,3}){3}$/;
-const MAX_ASSET_NAMES = 50;
 
 const normAsset = (s: string) => s.normalize('NFKC').trim().replace(/\.$/, '').toLowerCase();
 
@@ -126,37 +125,6 @@ export function jumpItemCandidates(item: JumpItemInfo): string[] {
 /** The Jump Item as named in messages: its name, else its computer name, host name or target. */
 export function jumpItemLabel(item: JumpItemInfo): string | undefined {
   return item.name ?? item.computerName ?? item.hostname ?? item.target;
-}
-
-function adfText(node: unknown): string {
-  if (!node || typeof node !== 'object') return '';
-  const n = node as { type?: unknown; text?: unknown; content?: unknown };
-  if (n.type === 'text' && typeof n.text === 'string') return n.text;
-  if (n.type === 'hardBreak') return '\n';
-  const inner = Array.isArray(n.content) ? n.content.map(adfText).join('') : '';
-  return n.type === 'paragraph' || n.type === 'listItem' || n.type === 'heading' ? `${inner}\n` : inner;
-}
-
-/**
- * The asset names in a text-like field value: a string (several names may be separated by commas,
- * semicolons or line breaks), a select option (`{value}`), a paragraph field (ADF), or a list of those.
- */
-export function textFieldAssetNames(value: unknown): string[] {
-  const names: string[] = [];
-  const visit = (v: unknown, depth: number): void => {
-    if (depth > 3 || v === null || v === undefined) return;
-    if (typeof v === 'string') names.push(...v.split(/[,;\r\n]+/));
-    else if (typeof v === 'number') names.push(String(v));
-    else if (Array.isArray(v)) v.forEach((x) => visit(x, depth + 1));
-    else if (typeof v === 'object') {
-      const o = v as { type?: unknown; value?: unknown; name?: unknown };
-      if (o.type === 'doc') visit(adfText(o), depth + 1);
-      else if (typeof o.value === 'string') visit(o.value, depth + 1);
-      else if (typeof o.name === 'string') visit(o.name, depth + 1);
-    }
-  };
-  visit(value, 0);
-  return [...new Set(names.map((n) => n.trim().slice(0, 255)).filter(Boolean))].slice(0, MAX_ASSET_NAMES);
 }
 
 /** The ticket's asset that the Jump Item is (case-insensitive), or undefined. Any one match is enough. */

@@ -14,7 +14,7 @@ import { resolveField, type ResolvedField } from '../jira/fields';
 import { getIssue, type Issue } from '../jira/issues';
 import { getAssetObjects } from '../jira/assets';
 import { log } from '../shared/log';
-import { parseAssetValue } from './assetValue';
+import { parseAssetValue } from '../jira/assetFieldValue';
 import { JUMP_MESSAGES } from './messages';
 import type { JumpError } from './contract';
 

@@ -8,7 +8,6 @@ import {
   matchAsset,
   sameName,
   searchFoundAssignee,
-  textFieldAssetNames,
 } from '../../../src/approval/rules';
 import { DEFAULT_INACTIVE_RESOLUTION_NAMES, DEFAULT_INACTIVE_STATUS_NAMES } from '../../../src/config/settings';
 import type { JiraUser } from '../../../src/jira/issues';
@@ -146,17 +145,6 @@ describe('Asset Match', () => {
     expect(jumpItemLabel({ hostname: 'web01.corp', computerName: 'WEB01' })).toBe('WEB01');
     expect(jumpItemLabel({ target: 't' })).toBe('t');
     expect(jumpItemLabel({})).toBeUndefined();
-  });
-
-  it('reads a text field: one name, several separated by commas, semicolons or lines, a select option, a paragraph (ADF)', () => {
-    expect(textFieldAssetNames('WORKSTATION-01')).toEqual(['WORKSTATION-01']);
-    expect(textFieldAssetNames(' WEB01, DB-SERVER-02 ;LAPTOP-JDOE\nWEB01 ')).toEqual(['WEB01', 'DB-SERVER-02', 'LAPTOP-JDOE']);
-    expect(textFieldAssetNames({ self: 'x', value: 'WEB01', id: '1' })).toEqual(['WEB01']);
-    const adf = { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'WEB01' }, { type: 'hardBreak' }, { type: 'text', text: 'DB01' }] }] };
-    expect(textFieldAssetNames(adf)).toEqual(['WEB01', 'DB01']);
-    expect(textFieldAssetNames(['A', { value: 'B' }])).toEqual(['A', 'B']);
-    expect(textFieldAssetNames(null)).toEqual([]);
-    expect(textFieldAssetNames('  ')).toEqual([]);
   });
 
   it('matches case-insensitively; any one of several assets is enough', () => {

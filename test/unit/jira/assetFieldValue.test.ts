@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_ASSETS, parseAssetValue } from '../../../src/jump/assetValue';
+import { MAX_ASSETS, parseAssetValue } from '../../../src/jira/assetFieldValue';
 
 const WS = '8b3f5e2a-4c1d-4e6f-9a7b-0c2d4e6f8a1b';
 
-describe('asset field value', () => {
+describe('asset field value (read alike by Jump to Asset and endpoint approval)', () => {
   it('reads short text, trimmed', () => {
     expect(parseAssetValue('  WORKSTATION-01 ')).toEqual({ kind: 'text', names: ['WORKSTATION-01'] });
   });
@@ -33,8 +33,15 @@ describe('asset field value', () => {
     expect(value.kind === 'text' && value.names).toHaveLength(MAX_ASSETS);
   });
 
+  it('reads several names in one text, separated by commas, semicolons or lines, and paragraph (ADF) fields', () => {
+    expect(parseAssetValue(' WEB01, DB-SERVER-02 ;LAPTOP-JDOE\nWEB01 ')).toEqual({ kind: 'text', names: ['WEB01', 'DB-SERVER-02', 'LAPTOP-JDOE'] });
+    const adf = { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'WEB01' }, { type: 'hardBreak' }, { type: 'text', text: 'DB01' }] }] };
+    expect(parseAssetValue(adf)).toEqual({ kind: 'text', names: ['WEB01', 'DB01'] });
+    expect(parseAssetValue({ type: 'doc', version: 1, content: [] })).toEqual({ kind: 'empty' });
+    expect(parseAssetValue(['A', { value: 'B' }])).toEqual({ kind: 'text', names: ['A', 'B'] });
+  });
+
   it('says what an unsupported value is', () => {
-    expect(parseAssetValue({ type: 'doc', version: 1, content: [] })).toEqual({ kind: 'unsupported', description: 'formatted text (a paragraph field)' });
     expect(parseAssetValue(42)).toEqual({ kind: 'unsupported', description: 'a number' });
     expect(parseAssetValue([{ accountId: 'x' }])).toEqual({ kind: 'unsupported', description: 'a list' });
   });
