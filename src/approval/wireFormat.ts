@@ -57,16 +57,6 @@ export const FIELD_ALIASES = {
   jumpItemTarget: ['jumpitemtarget', 'target'],
 } as const;
 
-/** Content types a ticket-system request may have (none at all is read by looking at the body). */
-const ACCEPTED_CONTENT_TYPES = new Set(['application/json', 'application/x-www-form-urlencoded', 'text/plain']);
-
-/** Why a request's content type is not accepted (e.g. multipart or XML), or undefined when it is. */
-export function contentTypeProblem(contentType: string | undefined): string | undefined {
-  const base = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
-  if (!base || ACCEPTED_CONTENT_TYPES.has(base) || base.endsWith('+json')) return undefined;
-  return `unsupported content type ${base.slice(0, 60)}`;
-}
-
 /** Fields PRA may send that approval does not need (not reported as unknown). */
 const IGNORED_PREFIXES = ['jumpitemcomments', 'jumpitemjumpgroup', 'jumpitemjumpoint', 'jumpitemtype', 'jumpitemtag', 'jumpitemjumppolicy'];
 

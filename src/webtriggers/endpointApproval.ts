@@ -6,9 +6,9 @@
  */
 import { APPROVAL_MESSAGES } from '../approval/messages';
 import { processApprovalRequest, type ReadRequest } from '../approval/processRequest';
-import { approvalResponseBody, contentTypeProblem, readApprovalRequest } from '../approval/wireFormat';
+import { approvalResponseBody, readApprovalRequest } from '../approval/wireFormat';
 import { log } from '../shared/log';
-import { authenticate, header, jsonResponse, parseBody, type ParsedBody, type WebTriggerRequest, type WebTriggerResponse } from './http';
+import { authenticate, jsonResponse, parseBody, type WebTriggerRequest, type WebTriggerResponse } from './http';
 
 /** A ticket-system request is well under 2 KB; anything far larger is not one. */
 export const MAX_APPROVAL_BODY_BYTES = 32 * 1024;
@@ -23,8 +23,7 @@ export async function endpointApproval(req: WebTriggerRequest): Promise<WebTrigg
       const reply = deny(405, APPROVAL_MESSAGES.methodNotAllowed());
       return { ...reply, headers: { ...reply.headers, Allow: ['POST'] } };
     }
-    const typeProblem = contentTypeProblem(header(req, 'content-type'));
-    const body: ParsedBody = typeProblem ? { ok: false, reason: typeProblem } : parseBody(req, MAX_APPROVAL_BODY_BYTES);
+    const body = parseBody(req, MAX_APPROVAL_BODY_BYTES);
     const input: ReadRequest = body.ok ? { ok: true, request: readApprovalRequest(body.fields) } : { ok: false, reason: body.reason };
     const decision = await processApprovalRequest(input, started);
     return jsonResponse(

@@ -55,28 +55,38 @@ export type ParsedBody =
   | { ok: true; format: 'form' | 'json'; fields: Record<string, unknown> }
   | { ok: false; reason: string };
 
+/** Content types the web triggers read; none at all is read by looking at the body. */
+const READABLE_TYPES = new Set(['application/json', 'application/x-www-form-urlencoded', 'text/plain']);
+
+/** Why a body of this content type is not read (multipart, XML, HTML…), or undefined when it is. */
+export function contentTypeProblem(contentType: string | undefined): string | undefined {
+  const base = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  if (!base || READABLE_TYPES.has(base) || base.endsWith('+json')) return undefined;
+  return `unsupported content type ${base.slice(0, 60)}`;
+}
+
 /**
- * Reads a form or JSON body (PRA posts forms; JSON is accepted for tolerance). The content type is
- * a hint: a body that looks like JSON is parsed as JSON even when labelled as a form, and vice versa.
+ * Reads a form or JSON body (PRA posts forms; JSON is accepted for tolerance). Within the readable
+ * content types the type is a hint: a body that looks like JSON is parsed as JSON even when labelled as
+ * a form or plain text.
  */
 export function parseBody(req: WebTriggerRequest, maxBytes: number): ParsedBody {
+  const type = header(req, 'content-type');
+  const problem = contentTypeProblem(type);
+  if (problem) return { ok: false, reason: problem };
   const body = req.body ?? '';
   if (Buffer.byteLength(body) > maxBytes) return { ok: false, reason: `body larger than ${maxBytes} bytes` };
   const text = body.trim();
   if (!text) return { ok: false, reason: 'empty body' };
-  const type = (header(req, 'content-type') ?? '').toLowerCase();
-  const looksJson = text.startsWith('{');
-  if (type.includes('json') || looksJson) {
+  const declaredJson = (type ?? '').toLowerCase().includes('json');
+  if (declaredJson || text.startsWith('{')) {
     try {
       const parsed = JSON.parse(text) as unknown;
       if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return { ok: true, format: 'json', fields: parsed as Record<string, unknown> };
       return { ok: false, reason: 'JSON body is not an object' };
     } catch {
-      if (type.includes('json')) return { ok: false, reason: 'body is not valid JSON' };
+      if (declaredJson) return { ok: false, reason: 'body is not valid JSON' };
     }
-  }
-  if (type && !type.includes('form') && !type.includes('text/plain') && !type.includes('json')) {
-    return { ok: false, reason: `unsupported content type ${type.split(';')[0]}` };
   }
   const fields: Record<string, unknown> = {};
   for (const [k, v] of new URLSearchParams(text)) fields[k] = v;
