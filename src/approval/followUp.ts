@@ -29,7 +29,7 @@ export async function maybeEnqueueTrim(): Promise<void> {
   await queue.push({ body: { kind: 'trim' } satisfies FollowUpJob, concurrency: { key: 'approval-trim', limit: 1 } });
 }
 
-export type FollowUpResult = { kind: 'done'; detail: string } | { kind: 'retry'; afterSeconds: number; reason: string };
+export type FollowUpResult = { kind: 'done'; detail: string } | { kind: 'retry'; afterSeconds: number; reason: string; rateLimited: boolean };
 
 /** Runs one follow-up job. Transient Jira failures ask for a retry; anything else is logged and dropped. */
 export async function runFollowUp(job: unknown, options: { retry: boolean }): Promise<FollowUpResult> {
@@ -47,7 +47,7 @@ export async function runFollowUp(job: unknown, options: { retry: boolean }): Pr
     return { kind: 'done', detail: posted ? 'commented' : 'already commented' };
   } catch (error) {
     if (error instanceof JiraError && error.transient) {
-      return { kind: 'retry', afterSeconds: Math.min(900, Math.max(5, error.retryAfterSeconds ?? 60)), reason: error.message };
+      return { kind: 'retry', afterSeconds: Math.min(900, Math.max(5, error.retryAfterSeconds ?? 60)), reason: error.message, rateLimited: error.status === 429 };
     }
     log.error('approval.comment.failed', { ticket: j.record.issueKey ?? j.record.ticket, status: error instanceof JiraError ? error.status : undefined, error });
     return { kind: 'done', detail: 'failed' };

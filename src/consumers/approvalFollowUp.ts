@@ -7,7 +7,7 @@ export async function approvalFollowUpConsumer(event: AsyncEvent<FollowUpJob>): 
   if (result.kind === 'retry') {
     return new InvocationError({
       retryAfter: result.afterSeconds,
-      retryReason: /HTTP 429/.test(result.reason) ? InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED : InvocationErrorCode.FUNCTION_RETRY_REQUEST,
+      retryReason: result.rateLimited ? InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED : InvocationErrorCode.FUNCTION_RETRY_REQUEST,
     });
   }
   return undefined;

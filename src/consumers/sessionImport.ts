@@ -15,7 +15,7 @@ export async function sessionImportConsumer(event: AsyncEvent<ImportJob>): Promi
   if (result.kind === 'retry') {
     return new InvocationError({
       retryAfter: result.afterSeconds,
-      retryReason: /rate limit/i.test(result.reason) ? InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED : InvocationErrorCode.FUNCTION_RETRY_REQUEST,
+      retryReason: result.rateLimited ? InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED : InvocationErrorCode.FUNCTION_RETRY_REQUEST,
       retryData: { lsid },
     });
   }

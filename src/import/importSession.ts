@@ -24,12 +24,14 @@ import { prepareRecording, type RecordingFile } from './recording';
 import { renderSession, type RenderedSession } from './render/renderSession';
 import { eventsCsv, sessionFileNames, transcriptText } from './render/files';
 import { packagedName, packageTextFile, type PackagedFile } from './sessionFiles';
-import { decideOnError, notReadyDelay } from './retryPolicy';
+import { decideOnError, isRateLimited, notReadyDelay } from './retryPolicy';
 import { parseAccessSession, type SessionReport } from './sessionReport';
 
 export const COMMENT_MARKER_KEY = 'beyondtrust-pra-session';
 
-export type ImportResult = { kind: 'finished'; status: ImportRecord['status'] } | { kind: 'retry'; afterSeconds: number; reason: string };
+export type ImportResult =
+  | { kind: 'finished'; status: ImportRecord['status'] }
+  | { kind: 'retry'; afterSeconds: number; reason: string; rateLimited: boolean };
 
 class StopImport extends Error {
   constructor(readonly result: ImportResult) {
@@ -57,7 +59,7 @@ async function loadReport(pra: PraClient, record: ImportRecord): Promise<Session
     throw new StopImport(await finish({ ...record, notReadyAttempts: attempts }, 'failed', `The session report was not available after ${attempts} attempts: ${notReady}`));
   }
   await saveRecord({ ...record, status: 'waiting', notReadyAttempts: attempts, reason: `Waiting for the session report: ${notReady}` });
-  throw new StopImport({ kind: 'retry', afterSeconds: delay, reason: notReady ?? 'not ready' });
+  throw new StopImport({ kind: 'retry', afterSeconds: delay, reason: notReady ?? 'not ready', rateLimited: false });
 }
 
 function renderFor(report: SessionReport, record: ImportRecord): RenderedSession {
@@ -238,20 +240,16 @@ export async function importSession(lsid: string, source: ImportSource): Promise
   } catch (error) {
     if (error instanceof StopImport) return error.result;
     const latest = (await getRecord(lsid)) ?? record;
-    const rateLimited = (latest.rateLimited ?? 0) + (isRateLimit(error) ? 1 : 0);
-    const attempts = latest.attempts + (isRateLimit(error) ? 0 : 1);
+    const throttled = isRateLimited(error);
+    const rateLimited = (latest.rateLimited ?? 0) + (throttled ? 1 : 0);
+    const attempts = latest.attempts + (throttled ? 0 : 1);
     const decision = decideOnError(error, attempts, rateLimited, latest.ticketKey);
     const updated = { ...latest, attempts, rateLimited };
     if (decision.kind === 'retry') {
       await saveRecord({ ...updated, status: 'waiting', reason: decision.reason });
       log.warn('import.retry', { lsid, afterSeconds: decision.afterSeconds, reason: decision.reason });
-      return { kind: 'retry', afterSeconds: decision.afterSeconds, reason: decision.reason };
+      return { kind: 'retry', afterSeconds: decision.afterSeconds, reason: decision.reason, rateLimited: decision.rateLimited };
     }
     return finish(updated, decision.kind === 'unmatched' ? 'unmatched' : 'failed', decision.reason);
   }
-}
-
-function isRateLimit(error: unknown): boolean {
-  const e = error as { status?: number; kind?: string };
-  return e?.status === 429 || e?.kind === 'rate-limited';
 }

@@ -22,6 +22,11 @@ export function transientDelay(attempt: number): number {
   return Math.min(MAX_DELAY, 30 * 2 ** Math.max(0, attempt - 1));
 }
 
+/** PRA or Jira asked us to slow down (429). */
+export function isRateLimited(error: unknown): boolean {
+  return (error instanceof JiraError && error.status === 429) || (error instanceof PraError && error.kind === 'rate-limited');
+}
+
 export type FailureDecision =
   | { kind: 'retry'; afterSeconds: number; reason: string; rateLimited: boolean }
   | { kind: 'fail'; reason: string }
