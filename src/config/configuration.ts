@@ -5,7 +5,7 @@
  */
 import { SESSION_EVENT_TYPES } from '../pra/eventTypes';
 import { JiraClient } from '../jira/client';
-import { parseSettings, type FieldErrors, type Settings } from './settings';
+import { DEFAULT_SETTINGS, parseSettings, type FieldErrors, type Settings } from './settings';
 import { SETTINGS_MESSAGES } from './settingsMessages';
 import { loadClientSecret, loadSavedSettings, loadSettings, loadValidation, saveClientSecret, saveSettings, saveValidation, type ValidationResult } from './store';
 import { validateConnection } from './validateConnection';
@@ -34,7 +34,7 @@ export function customLinkUrl(siteUrl: string): string {
 export async function configurationView(siteUrl: string): Promise<ConfigView> {
   const [saved, secret, validation] = await Promise.all([loadSavedSettings(), loadClientSecret(), loadValidation()]);
   return {
-    settings: saved ?? (await loadSettings()),
+    settings: saved ?? DEFAULT_SETTINGS,
     clientSecretSet: !!secret,
     eventTypeOptions: [...SESSION_EVENT_TYPES],
     validation,

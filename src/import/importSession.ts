@@ -227,9 +227,9 @@ export async function importSession(lsid: string, source: ImportSource): Promise
   if (record.status === 'done' || record.status === 'unmatched' || record.status === 'skipped' || record.status === 'failed') {
     return { kind: 'finished', status: record.status };
   }
-  const settings = await loadSettings();
-  if (!settings.enabled) return finish(record, 'skipped', 'The integration was disabled before the session could be imported.');
   const connection = await loadConnection();
+  const settings = connection?.settings ?? (await loadSettings());
+  if (!settings.enabled) return finish(record, 'skipped', 'The integration was disabled before the session could be imported.');
   if (!connection) return finish(record, 'failed', 'The integration is not configured (Host Name, Client ID or Client Secret is missing).');
 
   const pra = new PraClient({ hostName: connection.settings.hostName, clientId: connection.settings.clientId, clientSecret: connection.clientSecret });
