@@ -33,6 +33,12 @@ export interface JumpItemOptions {
 
 /** Overall time for every lookup of one dialog. */
 export const JUMP_ITEMS_BUDGET_MS = 3_000;
+/**
+ * Assets looked up per dialog: each takes four Configuration API requests, and the appliance (about
+ * 20 requests a second) and Forge (100 external requests per invocation-minute) both have limits.
+ * Further assets get their Jump link without a Jump Item list.
+ */
+export const MAX_LOOKED_UP_ASSETS = 5;
 
 const QUERIES: [collection: 'jump-item' | 'jump-client', filter: 'name' | 'hostname'][] = [
   ['jump-item', 'name'],
@@ -106,8 +112,8 @@ export async function findJumpItems(pra: ConfigPageSource, assetName: string, op
 }
 
 /**
- * Looks up several assets in parallel within one time budget. Assets whose lookup finished in time
- * (and could say) are in the map; the others are not.
+ * Looks up the first MAX_LOOKED_UP_ASSETS assets in parallel within one time budget. Assets whose
+ * lookup finished in time (and could say) are in the map; the others are not.
  */
 export async function lookupJumpItems(
   pra: ConfigPageSource,
@@ -116,7 +122,7 @@ export async function lookupJumpItems(
 ): Promise<Map<string, JumpItemLookup>> {
   const done = new Map<string, JumpItemLookup>();
   const work = Promise.all(
-    assetNames.map(async (name) => {
+    assetNames.slice(0, MAX_LOOKED_UP_ASSETS).map(async (name) => {
       const lookup = await findJumpItems(pra, name, options).catch(() => undefined);
       if (lookup) done.set(name, lookup);
     }),

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { findJumpItems, lookupJumpItems, type ConfigPageSource } from '../../../src/jump/jumpItems';
+import { findJumpItems, lookupJumpItems, MAX_LOOKED_UP_ASSETS, type ConfigPageSource } from '../../../src/jump/jumpItems';
 import { PraError } from '../../../src/pra/errors';
 
 type Page = { items: Record<string, unknown>[]; next?: string };
@@ -76,5 +76,13 @@ describe('Jump Items for an asset', () => {
     await vi.advanceTimersByTimeAsync(3000);
     const result = await pending;
     expect([...result.keys()]).toEqual(['fast']);
+  });
+
+  it(`looks up at most ${MAX_LOOKED_UP_ASSETS} assets (four requests each), whatever the ticket holds`, async () => {
+    const pra = source(() => ({ items: [] }));
+    const names = Array.from({ length: 12 }, (_, i) => `host-${i}`);
+    const result = await lookupJumpItems(pra, names);
+    expect([...result.keys()]).toEqual(names.slice(0, MAX_LOOKED_UP_ASSETS));
+    expect(pra.paths).toHaveLength(MAX_LOOKED_UP_ASSETS * 4);
   });
 });
