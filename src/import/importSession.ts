@@ -55,7 +55,8 @@ async function loadReport(pra: PraClient, record: ImportRecord): Promise<Session
   if (notReady === undefined && lookup.kind === 'session') return lookup.report;
   const attempts = record.notReadyAttempts + 1;
   const delay = notReadyDelay(attempts);
-  if (lookup.kind === 'invalid' || delay === undefined) {
+  // An unreadable answer (a proxy's error page, say) is treated like a report that is not ready yet.
+  if (delay === undefined) {
     throw new StopImport(await finish({ ...record, notReadyAttempts: attempts }, 'failed', `The session report was not available after ${attempts} attempts: ${notReady}`));
   }
   await saveRecord({ ...record, status: 'waiting', notReadyAttempts: attempts, reason: `Waiting for the session report: ${notReady}` });

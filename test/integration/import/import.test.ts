@@ -133,6 +133,14 @@ describe('exactly once', () => {
     expect(await record(session.lsid)).toMatchObject({ status: 'done' });
   });
 
+  it('tries again when the appliance answers something that is not a report (a proxy error page)', async () => {
+    w.pra.faults.add({ path: '/api/reporting', status: 200, headers: { 'Content-Type': 'text/html' }, body: '<html><body>502 Bad Gateway</body></html>', count: 1 });
+    const lsid = await w.endSession({ externalKey: 'SD-7' });
+    await w.settle();
+    expect(await ownComments('SD-7', lsid)).toHaveLength(1);
+    expect(w.host.queue.list().find((e) => e.body.lsid === lsid)!.retryCount).toBe(1);
+  });
+
   it('waits for a report that lags behind the end event', async () => {
     w.pra.setKnobs({ reportLagMs: 150, reportLagMode: 'in-progress' });
     try {
