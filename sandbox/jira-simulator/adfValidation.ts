@@ -2,7 +2,6 @@
  * Validates Atlassian Document Format against the published ADF JSON schema
  * (`@atlaskit/adf-schema` full.json, draft-04), returning one readable problem description.
  */
-import { createRequire } from 'node:module';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv-draft-04';
 
 interface SchemaDefinition {
@@ -10,7 +9,7 @@ interface SchemaDefinition {
   allOf?: SchemaDefinition[];
 }
 
-const require = createRequire(import.meta.url);
+// The package is CommonJS (no "type": "module"), so `require` is the module's own under tsx and jest alike.
 const ADF_SCHEMA = require('@atlaskit/adf-schema/dist/json-schema/v1/full.json') as {
   definitions: Record<string, SchemaDefinition>;
 };

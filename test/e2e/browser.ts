@@ -4,7 +4,7 @@
  * /usr/bin/chromium-browser. When none is there the suites report themselves skipped, with the reason
  * printed, rather than passing:
  *
- *   describe.skipIf(skipBrowserTests)('the configuration page', () => { ... launchChromium() ... });
+ *   (skipBrowserTests ? describe.skip : describe)('the configuration page', () => { ... launchChromium() ... });
  *
  * Where the browser tests are required (`REQUIRE_BROWSER=1`, set by .ci/run) a missing Chromium fails
  * them instead, and so does a `CHROMIUM_PATH` that names no executable file: it was asked for.

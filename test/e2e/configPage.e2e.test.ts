@@ -9,22 +9,23 @@
  * order, each starting where the previous one stopped.
  */
 import { existsSync, mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { eventually } from '../helpers/eventually';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { CONFIG_PAGE_MODULE, compose, type Composition } from '../../sandbox/compose';
 import { PRA_DEMO } from '../../sandbox/demo/praSeed';
 import { DEMO } from '../../sandbox/jira-simulator/seed';
 import { launchChromium, skipBrowserTests } from './browser';
 
-const BUILT_PAGE = fileURLToPath(new URL('../../static/config/build/index.html', import.meta.url));
-const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+const BUILT_PAGE = path.join(__dirname, '../../static/config/build/index.html');
+const SCREENSHOTS = path.join(__dirname, '../../docs/screenshots/');
 const SESSION_MARKER = 'beyondtrust-pra-session';
 /** How long to wait for something to appear on the page (each save checks the connection with PRA). */
 const UI_TIMEOUT_MS = 15_000;
 const poll = { timeout: UI_TIMEOUT_MS };
 
-describe.skipIf(skipBrowserTests)('the configuration page in a browser', () => {
+(skipBrowserTests ? describe.skip : describe)('the configuration page in a browser', () => {
   let w: Composition;
   let browser: Browser;
   let page: Page;
@@ -113,17 +114,17 @@ describe.skipIf(skipBrowserTests)('the configuration page in a browser', () => {
 
   async function save(): Promise<void> {
     await button('Save').click();
-    await expect.poll(() => button('Save').isEnabled(), poll).toBe(true);
+    await eventually(() => button('Save').isEnabled(), poll).toBe(true);
   }
 
   async function showTab(name: string): Promise<void> {
     await tab(name).click();
-    await expect.poll(() => tab(name).getAttribute('aria-selected'), poll).toBe('true');
+    await eventually(() => tab(name).getAttribute('aria-selected'), poll).toBe('true');
   }
 
   async function refreshActivity(): Promise<void> {
     await button('Refresh').click();
-    await expect.poll(() => button('Refresh').isEnabled(), poll).toBe(true);
+    await eventually(() => button('Refresh').isEnabled(), poll).toBe(true);
     await table('Recent imports').waitFor();
   }
 
@@ -137,7 +138,7 @@ describe.skipIf(skipBrowserTests)('the configuration page in a browser', () => {
 
   it('a fresh installation: fill in the form, Save, "Configuration Valid" and the two URLs', async () => {
     await heading('BeyondTrust Privileged Remote Access').waitFor();
-    await expect.poll(() => tab('Settings').getAttribute('aria-selected'), poll).toBe('true');
+    await eventually(() => tab('Settings').getAttribute('aria-selected'), poll).toBe('true');
     await page.getByText('Save the configuration to get the Outbound Event URL').waitFor();
     expect(await page.getByLabel('Outbound Event URL').count()).toBe(0);
 
@@ -170,7 +171,7 @@ describe.skipIf(skipBrowserTests)('the configuration page in a browser', () => {
     expect(stored.view.settings.hostName).toBe(PRA_DEMO.host);
 
     await page.getByLabel('Host Name').fill(PRA_DEMO.host);
-    await expect.poll(() => page.getByText('Enter the host name only, without https://').count(), poll).toBe(0);
+    await eventually(() => page.getByText('Enter the host name only, without https://').count(), poll).toBe(0);
   });
 
   it('reports a wrong client secret as "Configuration Invalid: Invalid client …", then valid again', async () => {
@@ -295,7 +296,7 @@ describe.skipIf(skipBrowserTests)('the configuration page in a browser', () => {
 
     const checks = invoked.filter((name) => name === 'getHealth').length;
     await button('Check again').click();
-    await expect.poll(() => invoked.filter((name) => name === 'getHealth').length, poll).toBe(checks + 1);
+    await eventually(() => invoked.filter((name) => name === 'getHealth').length, poll).toBe(checks + 1);
     await heading('No problems found').waitFor();
     await screenshot('config-health.png');
   });

@@ -12,20 +12,20 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { eventually } from '../helpers/eventually';
 import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { buildConsole } from '../../sandbox/console/build';
 import { startSandbox, type Sandbox } from '../../sandbox/server';
 import { DEMO } from '../../sandbox/jira-simulator/seed';
 import { launchChromium, skipBrowserTests } from './browser';
 
-const CONFIG_PAGE_BUILD = fileURLToPath(new URL('../../static/config/build/index.html', import.meta.url));
-const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+const CONFIG_PAGE_BUILD = path.join(__dirname, '../../static/config/build/index.html');
+const SCREENSHOTS = path.join(__dirname, '../../docs/screenshots/');
 const UI_TIMEOUT_MS = 20_000;
 const SESSION_MARKER = 'beyondtrust-pra-session';
 
-describe.skipIf(skipBrowserTests)('the sandbox in a browser', () => {
+(skipBrowserTests ? describe.skip : describe)('the sandbox in a browser', () => {
   let sandbox: Sandbox;
   let browser: Browser;
   let context: BrowserContext;
@@ -77,20 +77,20 @@ describe.skipIf(skipBrowserTests)('the sandbox in a browser', () => {
     const tickets = home.getByRole('region', { name: 'Tickets' });
     await tickets.getByRole('link', { name: 'OPS-1' }).waitFor();
     expect(await tickets.getByRole('row').count()).toBe(1 + 9);
-    await expect.poll(() => home.getByRole('region', { name: 'Integration URLs' }).textContent()).toContain(`${sandbox.url}/forge/public/`);
+    await eventually(() => home.getByRole('region', { name: 'Integration URLs' }).textContent()).toContain(`${sandbox.url}/forge/public/`);
     await screenshot(home, 'home');
     await home.close();
   });
 
   it('a technician jumps from SD-1, works in the PRA console, ends the session and sees it imported on the ticket', async () => {
     const issuePage = await open(`/browse/SD-1?as=${DEMO.users.technician}`);
-    await expect.poll(() => issuePage.locator('h1').textContent()).toBe('Workstation cannot reach the file share');
+    await eventually(() => issuePage.locator('h1').textContent()).toBe('Workstation cannot reach the file share');
     await issuePage.getByRole('button', { name: 'More actions' }).click();
     await issuePage.getByRole('menuitem', { name: 'Jump to Asset with BeyondTrust PRA' }).click();
     const dialog: FrameLocator = issuePage.frameLocator('iframe[title="Jump to Asset with BeyondTrust PRA"]');
     const jumpLink = dialog.getByRole('link', { name: 'Jump to WORKSTATION-01' });
     await jumpLink.waitFor();
-    await expect.poll(() => dialog.getByText('The session is linked to SD-1: when it ends, its details are added to this ticket.').count()).toBe(1);
+    await eventually(() => dialog.getByText('The session is linked to SD-1: when it ends, its details are added to this ticket.').count()).toBe(1);
     expect(await jumpLink.getAttribute('href')).toBe(
       '/pra/api/client_script?type=web_console&operation=execute&action=start_jump_item_session&search_string=WORKSTATION-01&session.custom.external_key=SD-1',
     );
@@ -101,7 +101,7 @@ describe.skipIf(skipBrowserTests)('the sandbox in a browser', () => {
     await console.waitForLoadState();
     expect(new URL(console.url()).pathname + new URL(console.url()).search).toMatch(/^\/pra\/console\?jump=csr-\d+$/);
     const request = console.getByRole('region', { name: 'Jump request' });
-    await expect.poll(() => request.textContent()).toContain('SD-1');
+    await eventually(() => request.textContent()).toContain('SD-1');
     await request.getByRole('button', { name: 'Start session on WORKSTATION-01 as arivera' }).click();
     await console.getByText('Session active').waitFor();
 
@@ -127,7 +127,7 @@ describe.skipIf(skipBrowserTests)('the sandbox in a browser', () => {
     const activity = issuePage.getByRole('region', { name: 'Activity' });
     await activity.getByText('BeyondTrust PRA session: WORKSTATION-01').waitFor();
     for (const text of ['Re-mapping the file share now', 'C:\\Temp\\remap-share.ps1', 'Share re-mapped; the user confirmed access', lsid!]) {
-      await expect.poll(() => activity.getByText(text, { exact: false }).count(), { timeout: UI_TIMEOUT_MS }).toBeGreaterThan(0);
+      await eventually(() => activity.getByText(text, { exact: false }).count(), { timeout: UI_TIMEOUT_MS }).toBeGreaterThan(0);
     }
     const attachment = issuePage.getByRole('region', { name: 'Attachments' }).getByRole('link', { name: `pra-session-${lsid}-recording.bin` });
     await attachment.waitFor();

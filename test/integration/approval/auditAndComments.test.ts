@@ -3,7 +3,7 @@
  * comment setting on, each decision on an existing ticket becomes one internal comment on it — once,
  * also when the queue delivers the job again after a lost acknowledgement.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DEMO } from '../../../sandbox/jira-simulator/seed';
 import { APPROVAL_COMMENT_MARKER } from '../../../src/approval/comment';
 import { ALEX, approvalWorld, praBody, type ApprovalWorld } from './helpers';

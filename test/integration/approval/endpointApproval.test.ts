@@ -4,7 +4,7 @@
  * and the number of Jira requests per decision. Most cases go through the PRA simulator's ticket-system
  * caller (what the PRA user would see); the others POST to the URL directly.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DEMO } from '../../../sandbox/jira-simulator/seed';
 import { ALEX, CASEY, approvalWorld, praBody, type ApprovalWorld } from './helpers';
 

@@ -3,7 +3,7 @@
  * connection, an answer that makes no sense, slowness beyond the time budget) the PRA user is denied
  * with "unable to validate the ticket right now", and the answer still comes in time.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { ALEX, approvalWorld, praBody, type ApprovalWorld } from './helpers';
 
 let a: ApprovalWorld;

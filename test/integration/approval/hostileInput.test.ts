@@ -3,7 +3,7 @@
  * missing token, other methods, other content types, huge or broken bodies, and ticket IDs that try to
  * reach other Jira URLs or queries. None of them reaches Jira; all of them deny.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ALEX, approvalWorld, praBody, type ApprovalWorld } from './helpers';
 
 let a: ApprovalWorld;

@@ -3,7 +3,7 @@
  * validation against the appliance, the integration URLs and their tokens, admin-only access, and the
  * client secret never leaving the backend.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { compose, type Composition } from '../../../sandbox/compose';
 import { DEMO } from '../../../sandbox/jira-simulator/seed';
 import { PRA_DEMO } from '../../../sandbox/demo/praSeed';

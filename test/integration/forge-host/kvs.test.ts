@@ -1,5 +1,5 @@
 /** The host's KVS, exercised through the real @forge/kvs client inside resolver invocations. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startHostFixture, type HostFixture } from './hostFixture';
 
 let fx: HostFixture;

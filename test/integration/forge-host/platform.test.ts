@@ -3,7 +3,7 @@
  * queue delivery and retries, web triggers over HTTP, Jira forwarding per principal, egress rules,
  * invocation isolation and time limits, Custom UI resources with the bridge, and captured logs.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startHostFixture, type HostFixture } from './hostFixture';
 
 let fx: HostFixture;

@@ -3,7 +3,7 @@
  * the app's web trigger, the queue consumer fetches the report and writes comments and attachments to
  * the ticket in the Jira simulator (which validates the ADF and enforces Jira's limits).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { DEMO } from '../../../sandbox/jira-simulator';
 import { startSimulator, type Harness } from './harness';
 

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { createJiraSimulator, DEMO } from '../../../sandbox/jira-simulator';
 import { startSimulator, type Harness } from './harness';
 

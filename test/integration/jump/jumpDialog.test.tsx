@@ -5,7 +5,7 @@
  */
 import { renderUiKit, textOf, type UiKitView } from '../../helpers/uiKit'; // first: installs the fake bridge
 import React from 'react';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { compose, type Composition } from '../../../sandbox/compose';
 import { DEMO } from '../../../sandbox/jira-simulator/seed';
 import { PRA_DEMO } from '../../../sandbox/demo/praSeed';

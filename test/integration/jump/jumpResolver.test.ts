@@ -3,7 +3,8 @@
  * simulators. Both kinds of asset field, every message, permissions, awkward asset names, the Jump Items
  * from the Configuration API, and the Jump followed at the appliance to a session carrying the ticket.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { expectAs } from '../../helpers/expectAs';
 import { compose, type Composition } from '../../../sandbox/compose';
 import { DEMO } from '../../../sandbox/jira-simulator/seed';
 import { PRA_DEMO } from '../../../sandbox/demo/praSeed';
@@ -248,7 +249,7 @@ describe('when there is nothing to jump to', () => {
       ['SD-999', ALEX],
     ] as const) {
       const { result, calls } = await jiraCallsDuring(() => getJumpInfo(w, key, user));
-      expect(result, `${key} as ${user}`).toEqual({
+      expectAs(`${key} as ${user}`, result).toEqual({
         ok: false,
         error: { code: 'NOT_FOUND', message: `Issue ${key} does not exist, or you do not have permission to view it.` },
       });

@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import { expectAs } from '../../helpers/expectAs';
 import { accountToken, api, parseXml, startSim, type RunningSim } from './helpers';
 
 let run: RunningSim;
@@ -81,7 +82,7 @@ describe('type=rep&operation=generate', () => {
     ];
     for (const [filter, expected] of cases) {
       await script(`type=rep&operation=generate&action=start_jump_item_session&${filter}`);
-      expect(run.sim.listClientScriptRequests().at(-1)?.matches, filter).toEqual(expected);
+      expectAs(filter, run.sim.listClientScriptRequests().at(-1)?.matches).toEqual(expected);
     }
     await script('type=rep&operation=generate&action=start_shell_jump_session&target=DB01.corp.example&protocol=ssh&port=22');
     expect(run.sim.listClientScriptRequests().at(-1)?.matches).toEqual([db01]);

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { createPraSimulator } from '../../../sandbox/pra-simulator';
 import { api, parseXml, startSim, token, type RunningSim } from './helpers';
 

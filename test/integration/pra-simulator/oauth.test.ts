@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { api, basic, requestToken, startSim, token, type RunningSim } from './helpers';
 
 let run: RunningSim;

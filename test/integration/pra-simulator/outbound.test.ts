@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { startReceiver, startSim, until, type RunningSim } from './helpers';
 
 let run: RunningSim;

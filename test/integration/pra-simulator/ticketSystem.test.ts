@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
 import { accountToken, api, parseXml, startReceiver, startSim, type RunningSim } from './helpers';
 
 let run: RunningSim;

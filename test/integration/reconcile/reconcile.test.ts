@@ -3,7 +3,7 @@
  * sessions to their tickets, exactly once; a pass stopped halfway resumes; and the health view says that
  * events stopped arriving.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startImportWorld, type ImportWorld } from '../import/importFixture';
 import { kvs } from '@forge/kvs';
 import { loadReconcileState, reconcile } from '../../../src/reconcile/reconcile';

@@ -4,7 +4,7 @@
  */
 import { renderUiKit, type UiKitView } from '../../helpers/uiKit'; // first: installs the fake bridge
 import React from 'react';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { SessionsPanelApp } from '../../../src/frontend/sessionsPanel/SessionsPanelApp';
 import { DEMO, PRA_DEMO, startImportWorld, type ImportWorld } from '../import/importFixture';
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { approvalRecord } from '../../../src/approval/audit';
 import { approvalComment } from '../../../src/approval/comment';
 import { readApprovalRequest } from '../../../src/approval/wireFormat';

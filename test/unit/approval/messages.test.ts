@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { APPROVAL_MESSAGES as M, shown, shownTicketInput } from '../../../src/approval/messages';
 
 describe('approval messages', () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { approvalResponseBody, flattenFields, readApprovalRequest } from '../../../src/approval/wireFormat';
 
 /** The body the PRA simulator sends (pra-appliance-api.md §8.2). */

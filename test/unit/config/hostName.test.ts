@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { HOST_NAME_MESSAGES as M, hostNameProblem, normalizeHostName } from '../../../src/config/hostName';
 
 describe('Host Name validation', () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { DEFAULT_SETTINGS, parseSettings } from '../../../src/config/settings';
 import { HOST_NAME_MESSAGES } from '../../../src/config/hostName';
 

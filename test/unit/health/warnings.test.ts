@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { healthWarnings, type HealthFacts } from '../../../src/health/warnings';
 
 const now = Date.parse('2026-11-30T12:00:00Z');

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { parseAccessSession, type SessionEvent, type SessionReport } from '../../../src/import/sessionReport';
 import { COMMENT_CHAR_LIMIT, renderSession } from '../../../src/import/render/renderSession';
 import { eventsCsv, transcriptText } from '../../../src/import/render/files';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { parseAccessSession, parseSessionListing } from '../../../src/import/sessionReport';
 
 const fixture = (name: string) => readFileSync(path.resolve(__dirname, '../../fixtures/pra-reports', name), 'utf8');

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { AqlError, matchesAql, parseAql } from '../../../sandbox/jira-simulator/aql';
 
 const object: Record<string, string[]> = {

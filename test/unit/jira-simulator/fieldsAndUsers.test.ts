@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { SYSTEM_FIELDS, selectFields, type FieldMeta } from '../../../sandbox/jira-simulator/fields';
 import type { User } from '../../../sandbox/jira-simulator/state';
 import { matchesUserQuery } from '../../../sandbox/jira-simulator/users';

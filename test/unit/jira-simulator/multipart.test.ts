@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { multipartBoundary, parseMultipart } from '../../../sandbox/jira-simulator/multipart';
 
 const CRLF = '\r\n';

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { HttpError } from '../../../sandbox/shared/http';
 import { PerIssueWriteLimiter, rateLimitFault } from '../../../sandbox/jira-simulator/rateLimit';
 import { RequestLog } from '../../../sandbox/jira-simulator/requestLog';

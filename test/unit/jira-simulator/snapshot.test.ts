@@ -3,7 +3,8 @@
  * sandbox stores it) answers the REST API as before — issues, comments, attachment bytes, properties,
  * Assets — and continues its ID sequences and request log.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { expectAs } from '../../helpers/expectAs';
 import { createJiraSimulator, DEMO, type JiraSimulator, type JiraSnapshot } from '../../../sandbox/jira-simulator';
 import { ControlError } from '../../../sandbox/jira-simulator/errors';
 
@@ -85,7 +86,7 @@ describe('importState', () => {
       `/jsm/assets/workspace/${DEMO.assets.workspaceId}/v1/object/1`,
       '/rest/api/3/field',
     ]) {
-      expect(await read(after.url, path), path).toEqual(await read(before.url, path));
+      expectAs(path, await read(after.url, path)).toEqual(await read(before.url, path));
     }
     expect(after.jira.attachmentContent(attachmentId).data.equals(BYTES)).toBe(true);
   });

@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
+import { expectAs } from '../../helpers/expectAs';
 import { MAX_ASSETS, parseAssetValue } from '../../../src/jira/assetFieldValue';
 
 const WS = '8b3f5e2a-4c1d-4e6f-9a7b-0c2d4e6f8a1b';
@@ -9,7 +10,7 @@ describe('asset field value (read alike by Jump to Asset and endpoint approval)'
   });
 
   it('treats null, blank text and empty lists as empty', () => {
-    for (const value of [null, undefined, '', '   ', [], ['  ']]) expect(parseAssetValue(value), JSON.stringify(value)).toEqual({ kind: 'empty' });
+    for (const value of [null, undefined, '', '   ', [], ['  ']]) expectAs(JSON.stringify(value), parseAssetValue(value)).toEqual({ kind: 'empty' });
   });
 
   it('reads Jira Assets references, without repeats', () => {

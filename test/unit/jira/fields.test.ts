@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { chooseField, fieldKind, similarFieldNames, type JiraField } from '../../../src/jira/fields';
 
 const text: JiraField = { id: 'customfield_10050', name: 'Asset Name', schema: { type: 'string', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:textfield' } };

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { findJumpItems, lookupJumpItems, MAX_LOOKED_UP_ASSETS, type ConfigPageSource } from '../../../src/jump/jumpItems';
 import { PraError } from '../../../src/pra/errors';
 
@@ -17,7 +17,7 @@ function source(answer: (path: string) => Page | Promise<Page>): ConfigPageSourc
 }
 
 afterEach(() => {
-  vi.useRealTimers();
+  jest.useRealTimers();
 });
 
 describe('Jump Items for an asset', () => {
@@ -70,10 +70,10 @@ describe('Jump Items for an asset', () => {
   });
 
   it('gives up at the time budget and keeps the lookups that finished', async () => {
-    vi.useFakeTimers();
+    jest.useFakeTimers();
     const pra = source((path) => (path.includes('=slow') ? new Promise<Page>(() => {}) : { items: [] }));
     const pending = lookupJumpItems(pra, ['fast', 'slow'], { budgetMs: 3000 });
-    await vi.advanceTimersByTimeAsync(3000);
+    await jest.advanceTimersByTimeAsync(3000);
     const result = await pending;
     expect([...result.keys()]).toEqual(['fast']);
   });

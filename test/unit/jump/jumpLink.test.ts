@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
+import { expectAs } from '../../helpers/expectAs';
 import { assetNameProblem, buildJumpLink, encodeParam, MAX_SEARCH_CHARS } from '../../../src/jump/jumpLink';
 
 const link = (assetName: string, mode: 'web' | 'desktop' = 'web', issueKey = 'SD-1') => {
@@ -55,10 +56,10 @@ describe('Jump link', () => {
 
   it('refuses a host name that is not a bare host, and an external key that is not an issue key', () => {
     for (const hostName of ['https://pra.example.com', 'pra.example.com/x', 'pra.example.com?a=b', 'evil.com#pra.example.com', 'PRA.example.com']) {
-      expect(() => buildJumpLink({ hostName, assetName: 'a', issueKey: 'SD-1', mode: 'web' }), hostName).toThrow(/invalid host name/);
+      expectAs(hostName, () => buildJumpLink({ hostName, assetName: 'a', issueKey: 'SD-1', mode: 'web' })).toThrow(/invalid host name/);
     }
     for (const issueKey of ['sd-1', 'SD-1&x=y', '', 'SD-0']) {
-      expect(() => buildJumpLink({ hostName: 'pra.example.com', assetName: 'a', issueKey, mode: 'web' }), issueKey).toThrow(/issue key/);
+      expectAs(issueKey, () => buildJumpLink({ hostName: 'pra.example.com', assetName: 'a', issueKey, mode: 'web' })).toThrow(/issue key/);
     }
   });
 });

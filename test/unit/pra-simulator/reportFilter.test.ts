@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import type { SessionRecord } from '../../../sandbox/pra-simulator';
 import { inRange, parseReportQuery, reportStatus, type ReportQuery } from '../../../sandbox/pra-simulator/reportFilter';
 

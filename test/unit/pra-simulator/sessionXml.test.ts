@@ -1,5 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { createPraSimulator } from '../../../sandbox/pra-simulator';
 import { hms, isoWithOffset } from '../../../sandbox/pra-simulator/format';
 import { renderListing, renderSession, renderSessionList, type RenderOptions } from '../../../sandbox/pra-simulator/sessionXml';

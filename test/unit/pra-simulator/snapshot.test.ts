@@ -5,7 +5,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from '@jest/globals';
 import { createPraSimulator, SimError, type PraSimulator, type PraSnapshot } from '../../../sandbox/pra-simulator';
 
 const closers: Array<() => Promise<unknown>> = [];

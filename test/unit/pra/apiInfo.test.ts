@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { parseApiInfo } from '../../../src/pra/apiInfo';
 
 const doc = (permissions: string, ns = 'http://www.beyondtrust.com/sra/namespaces/API/command') => `<?xml version="1.0" encoding="UTF-8"?>

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { retryAfterSeconds } from '../../../src/shared/retryAfter';
 
 const headers = (value?: string) => new Headers(value === undefined ? {} : { 'Retry-After': value });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { contentTypeProblem, parseBody } from '../../../src/webtriggers/http';
 
 const req = (body: string, contentType?: string) => ({ method: 'POST', headers: contentType ? { 'Content-Type': [contentType] } : {}, body });
