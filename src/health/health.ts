@@ -11,7 +11,7 @@ import { loadConnection } from '../config/store';
 import { describePraError } from '../config/validateConnection';
 import { recentRecords } from '../import/ledger';
 import { loadReconcileState, type ReconcileResult } from '../reconcile/reconcile';
-import { lastSeen, type LastSeen } from './heartbeat';
+import { lastSeen, type LastSeen } from '../shared/heartbeat';
 import { healthWarnings } from './warnings';
 
 /** Jira permissions the app uses as itself, with what each is for. */

@@ -3,7 +3,7 @@
  * redelivered event is recognised) and queue it. Nothing here calls PRA or Jira.
  */
 import { loadSettings } from '../config/store';
-import { noteEventReceived } from '../health/heartbeat';
+import { noteEventReceived } from '../shared/heartbeat';
 import { logEvent } from './eventLog';
 import { enqueueImport } from './importQueue';
 import { createRecord, deleteRecord, newRecord } from './ledger';

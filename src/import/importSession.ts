@@ -16,7 +16,7 @@ import { PraClient } from '../pra/client';
 import { loadConnection, loadSettings } from '../config/store';
 import type { Settings } from '../config/settings';
 import { log } from '../shared/log';
-import { noteImportDone } from '../health/heartbeat';
+import { noteImportDone } from '../shared/heartbeat';
 import { associateAssignee } from './autoAssociate';
 import { logEvent } from './eventLog';
 import { getRecord, createRecord, indexIssueSession, newRecord, saveRecord, type ImportRecord, type ImportSource } from './ledger';
