@@ -65,7 +65,7 @@ export function IssueView({ issueKey }: { issueKey: string }) {
                 actions={actions}
                 onOpen={setOpenAction}
                 triggerRef={menuTrigger}
-                sandboxLinks={[{ key: 'json', label: "The issue as the Jira simulator holds it (JSON)", href: `/jira/__sim/issues/${encodeURIComponent(issue.key)}` }]}
+                sandboxLinks={[{ key: 'json', label: 'Issue JSON (Jira simulator)', href: `/jira/__sim/issues/${encodeURIComponent(issue.key)}` }]}
               />
             </div>
             <section className="issue-section">
