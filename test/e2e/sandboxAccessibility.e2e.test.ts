@@ -140,13 +140,21 @@ describe.skipIf(skipBrowserTests)('the sandbox for a new user: accessibility, ke
     await pra.getByRole('region', { name: 'Jump Items' }).getByRole('button', { name: 'Jump to WEB01' }).waitFor();
     const login = await open('/pra/login');
     await login.getByRole('region', { name: 'Jump Policies' }).waitFor();
+    // The console's other states: a Jump request from a link (its orange Start session button), a session.
+    const jumpAnswer = await fetch(`${sandbox.url}/pra/api/client_script?type=web_console&operation=execute&action=start_jump_item_session&search_string=WEB01`, { redirect: 'manual' });
+    const jump = await open(jumpAnswer.headers.get('location')!);
+    await jump.getByRole('button', { name: 'Start session on WEB01 as arivera' }).waitFor();
+    const active = sandbox.world().pra.createSession({ jumpItem: { name: 'WEB01' }, rep: 'arivera', externalKey: 'SD-2' });
+    const session = await open(`/pra/console?session=${active.lsid}`);
+    await session.getByRole('button', { name: 'End session' }).waitFor();
 
-    for (const page of [home, issue, admin, pra, login]) {
+    for (const page of [home, issue, admin, pra, login, jump, session]) {
       expect([page.url(), await seriousViolations(page)]).toEqual([page.url(), []]);
     }
     expect(issue.frames().map((f) => f.url()).filter((u) => u.includes('/uikit.html'))).toHaveLength(2);
     expect(admin.frames().some((f) => f.url().includes('/forge/__forge/resources/'))).toBe(true);
-    await Promise.all([home, issue, admin, pra, login].map((p) => p.close()));
+    sandbox.world().pra.endSession(active.lsid);
+    await Promise.all([home, issue, admin, pra, login, jump, session].map((p) => p.close()));
   });
 
   it('gives text and buttons at least 4.5:1: the orange PRA buttons, the SANDBOX badges, links in text, the breadcrumb', async () => {
@@ -296,6 +304,11 @@ describe.skipIf(skipBrowserTests)('the sandbox for a new user: accessibility, ke
           };
         });
         expect([where, layout.scrolls, layout.cutOff, layout.outsideBar]).toEqual([where, false, [], 0]);
+        // Nor inside the app's frames (the configuration page, the ticket panel).
+        for (const frame of page.frames().filter((f) => f !== page.mainFrame())) {
+          const overflow = await frame.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          expect([frame.url(), overflow]).toEqual([frame.url(), 0]);
+        }
         if (where.startsWith('/admin')) expect(layout.sidebarBelowMain).toBe(true);
         await page.close();
       }
