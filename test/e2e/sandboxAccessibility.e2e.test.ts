@@ -211,7 +211,12 @@ describe.skipIf(skipBrowserTests)('the sandbox for a new user: accessibility, ke
     expect(await focused(page)).toMatchObject({ label: 'More actions' });
     expect(await trigger.getAttribute('aria-expanded')).toBe('false');
 
-    // ArrowUp opens it on the last item; Enter on the first item opens the app's dialog.
+    // Space opens it too (and only once); ArrowUp opens it on the last item; Enter on the first item opens the app's dialog.
+    await page.keyboard.press(' ');
+    await page.getByRole('menu').waitFor();
+    expect((await focused(page)).label).toBe(JUMP_DIALOG);
+    await page.keyboard.press('Escape');
+    expect(await page.getByRole('menu').count()).toBe(0);
     await page.keyboard.press('ArrowUp');
     await page.getByRole('menu').waitFor();
     expect((await focused(page)).label).toBe(items.at(-1)!.trim());

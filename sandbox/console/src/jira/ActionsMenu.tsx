@@ -54,7 +54,8 @@ export function ActionsMenu({
   };
 
   const onTriggerKey = (e: KeyboardEvent<HTMLButtonElement>) => {
-    if (e.key === 'ArrowDown' || e.key === 'Enter' || e.key === ' ') {
+    // Enter and Space click the button, which opens the menu on its first item.
+    if (e.key === 'ArrowDown') {
       e.preventDefault();
       openAt('first');
     } else if (e.key === 'ArrowUp') {
