@@ -360,10 +360,11 @@ describe.skipIf(skipBrowserTests)('the sandbox for a new user: accessibility, ke
       const page = await open('/pra/login');
       await page.getByRole('button', { name: 'Run reconcile-sessions now' }).click();
       const summary = page.getByRole('status', { name: 'What reconcile-sessions did' });
-      await summary.getByText(/^Queue idle/).waitFor();
+      await summary.getByText(/^Imported /).waitFor();
       const lines = await summary.getByRole('listitem').allTextContents();
       expect(lines[0]).toMatch(/^Sessions that ended \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC to \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(the window ends 5 s before the pass\)$/);
       expect(lines[1]).toMatch(/^\d+ listed by PRA, \d+ with a ticket: \d+ already imported, 1 queued for import, 0 failed import\(s\) retried$/);
+      expect(lines[2]).toBe('Imported 1 of the 1 queued: SD-1 ← WORKSTATION-01');
       expect(lines.join('\n')).not.toContain('null');
       const imported = sandbox.world().jira.getIssue('SD-1').comments.filter((c) => c.properties.some((p) => (p.value as { lsid?: string }).lsid === missed.lsid));
       expect(imported).toHaveLength(1);

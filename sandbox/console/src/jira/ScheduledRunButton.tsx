@@ -6,7 +6,19 @@
 import React, { useState } from 'react';
 import { postJson } from '../shared/http';
 import { sandboxApi } from '../shared/sandboxApi';
-import { isReconcilePass, reconcileSummary } from './reconcileSummary';
+import { isReconcilePass, queuedImportsLine, reconcileSummary, type ImportActivityEntry, type ReconcilePass } from './reconcileSummary';
+
+/** The app's own account of the imports (the configuration page's Activity tab), read as a Jira admin. */
+async function importsAfter(pass: ReconcilePass): Promise<string> {
+  const admin = (await sandboxApi.people()).find((p) => p.jiraAdmin);
+  if (!admin) return 'No Jira admin to read the import activity as.';
+  const activity = await sandboxApi.resolver<{ ok: boolean; imports?: ImportActivityEntry[] }>({
+    moduleKey: 'pra-config-page',
+    functionKey: 'listImportActivity',
+    accountId: admin.accountId,
+  });
+  return activity.ok ? queuedImportsLine(pass, activity.imports ?? []) : 'The import activity could not be read.';
+}
 
 interface Shown {
   running: boolean;
@@ -33,7 +45,8 @@ export function ScheduledRunButton({ triggerKey = 'reconcile-sessions' }: { trig
       setState({ running: waiting > 0, lines: waiting > 0 ? [...lines, 'Importing…'] : lines });
       if (waiting > 0) {
         const { idle } = await postJson<{ idle: boolean }>('/sandbox/api/wait-idle', { timeoutMs: 60_000 });
-        setState({ running: false, lines: [...lines, idle ? `Queue idle: the work on the ${waiting} queued session(s) is finished (how each went: the configuration page's Activity tab).` : 'Still importing after a minute.'] });
+        const outcome = idle ? await importsAfter(result) : 'Still importing after a minute: see the configuration page\'s Activity tab.';
+        setState({ running: false, lines: [...lines, outcome] });
       }
     } catch (error) {
       setState({ running: false, lines: [`Failed: ${(error as Error).message}`] });

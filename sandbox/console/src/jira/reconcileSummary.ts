@@ -1,5 +1,7 @@
 /** What a reconciliation pass did, in words, from the result the scheduled trigger answers with. */
 export interface ReconcilePass {
+  /** When the pass started (ISO). */
+  at: string;
   windowStart: number;
   windowEnd: number;
   lagSeconds?: number;
@@ -29,4 +31,24 @@ export function reconcileSummary(pass: ReconcilePass): string[] {
   );
   if (!pass.complete) lines.push('Not complete: the next pass resumes it.');
   return lines;
+}
+
+/** An entry of the configuration page's import activity (`listImportActivity`), the fields used here. */
+export interface ImportActivityEntry {
+  lsid: string;
+  status: string;
+  source: string;
+  receivedAt: string;
+  ticketKey?: string;
+  jumpItem?: string;
+  reason?: string;
+}
+
+/** How the imports this pass queued went, from the app's own import activity. */
+export function queuedImportsLine(pass: ReconcilePass, imports: ImportActivityEntry[]): string {
+  const mine = imports.filter((i) => i.source === 'reconcile' && i.receivedAt >= pass.at);
+  const done = mine.filter((i) => i.status === 'done');
+  const others = mine.filter((i) => i.status !== 'done').map((i) => `${i.ticketKey ?? i.lsid}: ${i.status}${i.reason ? ` (${i.reason})` : ''}`);
+  const where = done.map((i) => `${i.ticketKey ?? '?'} ← ${i.jumpItem ?? i.lsid}`).join(', ');
+  return [`Imported ${done.length} of the ${pass.queued} queued${where ? `: ${where}` : ''}`, ...others].join('; ');
 }
