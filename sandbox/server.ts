@@ -33,6 +33,8 @@ export interface SandboxOptions {
   consoleDir?: string;
   queueDelayScale?: number;
   printLogs?: boolean;
+  /** The app's RECONCILE_LAG_SECONDS variable (default 5 s; the app's own default is 300 s). */
+  reconcileLagSeconds?: number;
 }
 
 export interface Sandbox {
@@ -136,7 +138,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   internalUrl = `http://${loopback.includes(':') ? `[${loopback}]` : loopback}:${port}`;
   publicUrl = (options.publicUrl ?? (loopback === '127.0.0.1' ? `http://localhost:${port}` : internalUrl)).replace(/\/$/, '');
 
-  const makeWorld = () => new SandboxWorld({ internalUrl, publicUrl, databaseFile, queueDelayScale: options.queueDelayScale, printLogs: options.printLogs });
+  const makeWorld = () => new SandboxWorld({ internalUrl, publicUrl, databaseFile, queueDelayScale: options.queueDelayScale, printLogs: options.printLogs, reconcileLagSeconds: options.reconcileLagSeconds });
 
   const sandbox: Sandbox = {
     url: publicUrl,

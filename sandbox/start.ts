@@ -60,6 +60,7 @@ async function main(): Promise<void> {
     dataDir: DEFAULT_DATA_DIR,
     reset,
     printLogs: process.env.SANDBOX_LOGS === '1',
+    reconcileLagSeconds: /^\d+$/.test(process.env.RECONCILE_LAG_SECONDS ?? '') ? Number(process.env.RECONCILE_LAG_SECONDS) : undefined,
   });
   console.log(banner(sandbox, await sandbox.urls(), sandbox.world().firstStart, reset));
 

@@ -44,6 +44,12 @@ export interface ForgeHostOptions {
   /** Print the app's console output (always captured in `logs`). */
   printLogs?: boolean;
   now?: () => number;
+  /**
+   * The app's environment variables (`forge variables set`), which Forge gives its functions as
+   * `process.env`. The app shares this process with the simulators, so the host sets them in
+   * `process.env` for its lifetime and puts back what was there on close (one app per process).
+   */
+  variables?: Record<string, string>;
 }
 
 export interface InvocationLog {
@@ -95,7 +101,13 @@ export class ForgeHost {
   private readonly handlers = new Map<string, (...args: unknown[]) => unknown>();
   private publicUrl = 'http://127.0.0.1';
 
+  private readonly replacedVariables: Array<[string, string | undefined]> = [];
+
   constructor(readonly options: ForgeHostOptions) {
+    for (const [name, value] of Object.entries(options.variables ?? {})) {
+      this.replacedVariables.push([name, process.env[name]]);
+      process.env[name] = value;
+    }
     this.manifest = loadManifest(options.manifestPath ?? path.resolve(__dirname, '../../manifest.yml'));
     this.database = new HostDatabase(options.databaseFile ?? ':memory:');
     this.cloudId = options.cloudId ?? 'b7e0c1a2-5d3f-4e6a-9c8b-0d1e2f3a4b5c';
@@ -384,6 +396,10 @@ export class ForgeHost {
   async close(): Promise<void> {
     await this.queue.stop();
     this.database.close();
+    for (const [name, previous] of this.replacedVariables.splice(0).reverse()) {
+      if (previous === undefined) delete process.env[name];
+      else process.env[name] = previous;
+    }
   }
 }
 

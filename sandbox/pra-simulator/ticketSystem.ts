@@ -119,7 +119,10 @@ export async function sendTicketRequest(state: PraState, input: TicketRequestInp
     }
   }
   const outcome: TicketOutcome = { ...verdict, httpStatus, elapsedMs: Math.round(performance.now() - started) };
+  // The latest answer counts: a denial (or a failed request) withdraws an earlier approval, so the next
+  // session cannot start linked to a ticket the user has since replaced.
   if (outcome.allowed) state.approvals.set(approvalKey(user.id, item.id), outcome.customAttributes);
+  else state.approvals.delete(approvalKey(user.id, item.id));
   const entry: TicketLogEntry = {
     id: `ticket-${state.nextSeq('ticket')}`,
     at: state.now(),

@@ -16,8 +16,32 @@ export interface ScheduledRun {
   at: string;
   ms: number;
   ok: boolean;
+  /** The status of the function's response (424 when it returned none, as Forge records it). */
+  statusCode?: number;
+  /** The response's body, parsed when it is JSON (the reconciliation answers what its pass did). */
   result?: unknown;
   error?: string;
+}
+
+/**
+ * What Forge makes of a scheduled trigger's return value: it must be a response (`{statusCode, headers?,
+ * body?}`), otherwise the platform records the run as failed with 424 Failed Dependency.
+ */
+export function scheduledOutcome(returned: unknown): Pick<ScheduledRun, 'ok' | 'statusCode' | 'result' | 'error'> {
+  const response = returned as { statusCode?: unknown; body?: unknown } | null | undefined;
+  if (typeof response !== 'object' || response === null || !Number.isInteger(response.statusCode)) {
+    return { ok: false, statusCode: 424, error: 'Failed Dependency: the function returned no {statusCode} response' };
+  }
+  const statusCode = response.statusCode as number;
+  let result: unknown = response.body ?? null;
+  if (typeof result === 'string') {
+    try {
+      result = JSON.parse(result);
+    } catch {
+      // not JSON: keep the text
+    }
+  }
+  return statusCode >= 200 && statusCode < 300 ? { ok: true, statusCode, result } : { ok: false, statusCode, result, error: `The function answered ${statusCode}` };
 }
 
 export class ScheduledTriggers {
@@ -47,7 +71,7 @@ export class ScheduledTriggers {
     const at = new Date(started).toISOString();
     let run: ScheduledRun;
     try {
-      run = { key, at, ms: 0, ok: true, result: (await this.host.runScheduledTrigger(key)) ?? null };
+      run = { key, at, ms: 0, ...scheduledOutcome(await this.host.runScheduledTrigger(key)) };
     } catch (error) {
       run = { key, at, ms: 0, ok: false, error: (error as Error).message };
     }

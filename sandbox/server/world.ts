@@ -28,9 +28,13 @@ export interface WorldOptions {
   queueDelayScale?: number;
   /** Print the app's log lines (always kept in `host.logs`). */
   printLogs?: boolean;
+  /** The app's `RECONCILE_LAG_SECONDS` variable: the reconciliation's window ends this long before a pass. */
+  reconcileLagSeconds?: number;
 }
 
 export const DEFAULT_QUEUE_DELAY_SCALE = 0.05;
+/** A session that ended this long ago is found by "Run reconcile-sessions now" (the app's default is 300 s). */
+export const DEFAULT_RECONCILE_LAG_SECONDS = 5;
 
 export class SandboxWorld {
   readonly host: ForgeHost;
@@ -54,6 +58,7 @@ export class SandboxWorld {
       hostMap: { [PRA_DEMO.host]: `${internal}/pra` },
       queueDelayScale: options.queueDelayScale ?? DEFAULT_QUEUE_DELAY_SCALE,
       printLogs: options.printLogs,
+      variables: { RECONCILE_LAG_SECONDS: String(options.reconcileLagSeconds ?? DEFAULT_RECONCILE_LAG_SECONDS) },
     });
     this.host.setPublicUrl(`${options.publicUrl.replace(/\/$/, '')}/forge`);
     this.hostHandler = createHostHandler(this.host, '/forge');

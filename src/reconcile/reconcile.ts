@@ -6,7 +6,7 @@
  * The pass is bounded (time and number of sessions handled) and resumable: it keeps the window it is
  * working on and how far it got, and the watermark only moves past a window once all of it is handled.
  * Windows are at most 24 hours, so a long outage is caught up over several passes, and end five
- * minutes before the pass (SAFETY_LAG_SECONDS).
+ * minutes before the pass (SAFETY_LAG_SECONDS; `lagSeconds` changes it, see reconcileLag.ts).
  */
 import { kvs } from '@forge/kvs';
 import { PraClient } from '../pra/client';
@@ -16,6 +16,7 @@ import { createRecord, getRecord, newRecord, saveRecord, LSID_PATTERN } from '..
 import { enqueueImport } from '../import/importQueue';
 import { trimEventLog } from '../import/eventLog';
 import { log } from '../shared/log';
+import { DEFAULT_RECONCILE_LAG_SECONDS } from './reconcileLag';
 
 const STATE_KEY = 'reconcile:state';
 export const MAX_WINDOW_SECONDS = 24 * 3600;
@@ -23,7 +24,7 @@ export const MAX_WINDOW_SECONDS = 24 * 3600;
  * Windows end this far in the past: a session that ended in the last minutes is normally imported from
  * its outbound event, its report may still lag, and clocks differ; the next pass covers it.
  */
-export const SAFETY_LAG_SECONDS = 300;
+export const SAFETY_LAG_SECONDS = DEFAULT_RECONCILE_LAG_SECONDS;
 /** How far back the very first pass looks. */
 export const FIRST_LOOKBACK_SECONDS = 24 * 3600;
 /** Failed imports are retried by reconciliation at most this many times. */
@@ -33,6 +34,8 @@ export interface ReconcileResult {
   at: string;
   windowStart: number;
   windowEnd: number;
+  /** How long before the pass its window ended (seconds). */
+  lagSeconds: number;
   listed: number;
   withKey: number;
   alreadyImported: number;
@@ -66,6 +69,8 @@ export interface ReconcileOptions {
   budgetMs?: number;
   /** Stop after handling this many sessions in one pass. */
   maxSessions?: number;
+  /** The window ends this long before the pass (default SAFETY_LAG_SECONDS). */
+  lagSeconds?: number;
 }
 
 export async function reconcile(options: ReconcileOptions = {}): Promise<ReconcileResult | undefined> {
@@ -73,6 +78,7 @@ export async function reconcile(options: ReconcileOptions = {}): Promise<Reconci
   const budgetMs = options.budgetMs ?? 600_000;
   const maxSessions = options.maxSessions ?? 500;
   const now = options.nowSeconds ?? Math.floor(Date.now() / 1000);
+  const lagSeconds = options.lagSeconds ?? SAFETY_LAG_SECONDS;
   await trimEventLog();
 
   const connection = await loadConnection();
@@ -81,12 +87,13 @@ export async function reconcile(options: ReconcileOptions = {}): Promise<Reconci
 
   const state = await loadReconcileState();
   const windowStart = state.inProgress?.windowStart ?? state.watermark ?? now - FIRST_LOOKBACK_SECONDS;
-  const windowEnd = state.inProgress?.windowEnd ?? Math.min(now - SAFETY_LAG_SECONDS, windowStart + MAX_WINDOW_SECONDS);
+  const windowEnd = state.inProgress?.windowEnd ?? Math.min(now - lagSeconds, windowStart + MAX_WINDOW_SECONDS);
   let handled = state.inProgress?.handled ?? 0;
   const result: ReconcileResult = {
     at: new Date().toISOString(),
     windowStart,
     windowEnd,
+    lagSeconds,
     listed: 0,
     withKey: 0,
     alreadyImported: 0,

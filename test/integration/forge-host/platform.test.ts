@@ -155,6 +155,22 @@ describe('invocations', () => {
     }
   });
 
+  it("gives the app its environment variables (forge variables set) as process.env, and puts back what was there on close", async () => {
+    const value = 'C:\\Temp\\"quoted" & 工单 🚀';
+    process.env.PROBE_EXISTING = 'before';
+    const withVariables = await startHostFixture({ variables: { PROBE_VARIABLE: value, PROBE_EXISTING: 'during' } });
+    try {
+      const read = (name: string) => withVariables.host.invokeResolver({ moduleKey: 'probe-page', functionKey: 'variable', payload: { name } }) as Promise<{ value: string | null }>;
+      expect(await read('PROBE_VARIABLE')).toEqual({ value });
+      expect(await read('PROBE_EXISTING')).toEqual({ value: 'during' });
+    } finally {
+      await withVariables.close();
+    }
+    expect(process.env.PROBE_VARIABLE).toBeUndefined();
+    expect(process.env.PROBE_EXISTING).toBe('before');
+    delete process.env.PROBE_EXISTING;
+  });
+
   it('captures console output per invocation instead of printing it', async () => {
     await call('log', { text: 'hello from the app' });
     const entry = fx.host.logs.at(-1);

@@ -66,6 +66,25 @@ describe('ticket system caller', () => {
     expect(() => run.sim.createSession({ jumpItem: { id: web01 }, rep: 'jdoe' })).toThrow(/requires a ticket ID/);
   });
 
+  it('forgets an approval when the same user asks again for that Jump Item and is denied', async () => {
+    await useReceiver((req) => {
+      const ticket = (JSON.parse(req.text()) as { ticket_id: string }).ticket_id;
+      return ticket === 'OPS-42'
+        ? { status: 200, body: { is_valid: true, custom_attributes: { external_key: 'OPS-42' } } }
+        : { status: 200, body: { is_valid: false, error_message: `Ticket ${ticket} is closed` } };
+    });
+    expect(await enterTicket('OPS-42')).toMatchObject({ allowed: true });
+    expect(await enterTicket('OPS-7 "quoted" \\ 工单')).toMatchObject({ allowed: false, message: 'Ticket OPS-7 "quoted" \\ 工单 is closed' });
+    // the earlier ticket's approval must not start a session linked to it
+    expect(() => run.sim.createSession({ jumpItem: { id: web01 }, rep: 'jdoe' })).toThrow(/requires a ticket ID/);
+
+    // a failed request (the ticket system unreachable) clears it too
+    expect(await enterTicket('OPS-42')).toMatchObject({ allowed: true });
+    run.sim.configureTicketSystem({ url: 'http://127.0.0.1:9/approval', timeoutMs: 500 });
+    expect(await enterTicket('OPS-42')).toMatchObject({ allowed: false });
+    expect(() => run.sim.createSession({ jumpItem: { id: web01 }, rep: 'jdoe' })).toThrow(/requires a ticket ID/);
+  });
+
   it('fails closed on HTTP 500, garbage, a malformed verdict, a slow answer and an unreachable URL', async () => {
     await useReceiver(() => ({ status: 500, body: { is_valid: true } }));
     expect(await enterTicket()).toMatchObject({ allowed: false, httpStatus: 500, message: expect.stringMatching(/HTTP 500.*denied/) });

@@ -104,11 +104,36 @@ describe('a fresh in-memory sandbox', () => {
     await call(s, 'POST', `/pra/__sim/sessions/${session.lsid}/end`, { endTime: now - 900 });
     const run = await call(s, 'POST', '/sandbox/api/scheduled/reconcile-sessions/run');
     expect(run.status).toBe(200);
-    expect(run.body).toMatchObject({ key: 'reconcile-sessions', ok: true });
+    // The pass answers what it did (a scheduled trigger that returns no response is a 424 on Forge).
+    expect(run.body).toMatchObject({ key: 'reconcile-sessions', ok: true, statusCode: 200, result: { lagSeconds: 5, queued: 1, complete: true } });
+    expect(run.body.result.listed).toBeGreaterThanOrEqual(1);
+    expect(run.body.result.windowEnd).toBeGreaterThanOrEqual(now - 5);
     expect((await call(s, 'POST', '/sandbox/api/wait-idle', { timeoutMs: 20_000 })).body).toEqual({ idle: true });
     const comments = (await call(s, 'GET', '/jira/rest/api/3/issue/SD-7/comment?expand=properties', undefined, { Authorization: 'Bearer sim-app' })).body.comments;
     expect(comments.filter((c: any) => c.properties.some((p: any) => p.value?.lsid === session.lsid))).toHaveLength(1);
     expect((await call(s, 'POST', '/sandbox/api/scheduled/nope/run')).status).toBe(404);
+    await call(s, 'POST', '/pra/__sim/outbound/resume');
+    expect((await call(s, 'POST', '/sandbox/api/wait-idle', {})).body).toEqual({ idle: true });
+  });
+
+  it('has a short reconcile lag: "end a session, then run the reconciliation now" finds a session that ended seconds ago', async () => {
+    await call(s, 'POST', '/pra/__sim/outbound/pause');
+    const startAndEnd = async () => {
+      const session = (await call(s, 'POST', '/pra/__sim/sessions', { jumpItem: { name: 'WEB01' }, rep: 'arivera', externalKey: 'SD-2' })).body;
+      await call(s, 'POST', `/pra/__sim/sessions/${session.lsid}/end`, {});
+      return session.lsid as string;
+    };
+    const secondsAgo = await startAndEnd();
+    await new Promise((resolve) => setTimeout(resolve, 6_500)); // more than the sandbox's 5 s lag
+    const justNow = await startAndEnd();
+    const run = await call(s, 'POST', '/sandbox/api/scheduled/reconcile-sessions/run');
+    expect(run.body).toMatchObject({ ok: true, result: { lagSeconds: 5, queued: 1 } });
+    expect(run.body.result.error).toBeUndefined();
+    expect((await call(s, 'POST', '/sandbox/api/wait-idle', { timeoutMs: 20_000 })).body).toEqual({ idle: true });
+    const comments = (await call(s, 'GET', '/jira/rest/api/3/issue/SD-2/comment?expand=properties', undefined, { Authorization: 'Bearer sim-app' })).body.comments;
+    const lsids = comments.flatMap((c: any) => c.properties.map((p: any) => p.value?.lsid));
+    expect(lsids.filter((l: string) => l === secondsAgo)).toHaveLength(1);
+    expect(lsids).not.toContain(justNow);
     await call(s, 'POST', '/pra/__sim/outbound/resume');
     expect((await call(s, 'POST', '/sandbox/api/wait-idle', {})).body).toEqual({ idle: true });
   });

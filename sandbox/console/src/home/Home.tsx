@@ -54,6 +54,11 @@ export function Home() {
             <strong>Configuration.</strong> The <a href="/admin">configuration page</a> as Morgan Lee (Jira admin): settings, validation, the two
             integration URLs; PRA&apos;s side is at <a href="/pra/login">PRA /login</a>.
           </li>
+          <li>
+            <strong>A missed event.</strong> On <a href="/pra/login">PRA /login</a>, turn <em>Outbound events off</em>; run and end a session; a few
+            seconds later, <em>Run reconcile-sessions now</em> (there or beside the configuration page): the app&apos;s hourly pass finds the session in
+            PRA&apos;s session listing and imports it anyway. Its window ends 5 seconds before the pass here (five minutes when deployed).
+          </li>
         </ol>
       </section>
 

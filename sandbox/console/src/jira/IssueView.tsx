@@ -4,7 +4,7 @@
  * details sidebar and the app's issue-context panels. Refreshes every few seconds, so an import shows up
  * without reloading.
  */
-import React, { useEffect, useState } from 'react';
+import React, { useEffect, useRef, useState } from 'react';
 import { Adf } from '../adf/Adf';
 import { useJiraUser } from '../shared/people';
 import { sandboxApi, type UiModuleInfo } from '../shared/sandboxApi';
@@ -15,12 +15,14 @@ import { Activity } from './Activity';
 import { IssueSidebar } from './IssueSidebar';
 import { commentsWithProperties, getIssue } from './jiraApi';
 import { issueExtension } from './extension';
+import { ModalDialog } from './ModalDialog';
 import { ModuleFrame } from './ModuleFrame';
 
 export function IssueView({ issueKey }: { issueKey: string }) {
   const { people, user, setUser } = useJiraUser('jira');
   const [modules, setModules] = useState<UiModuleInfo[]>([]);
   const [openAction, setOpenAction] = useState<UiModuleInfo>();
+  const menuTrigger = useRef<HTMLButtonElement>(null);
   const accountId = user?.accountId;
   useEffect(() => {
     void sandboxApi.modules().then(setModules);
@@ -59,7 +61,12 @@ export function IssueView({ issueKey }: { issueKey: string }) {
             </div>
             <div className="issue-title-row">
               <h1 className="issue-title">{issue.fields.summary}</h1>
-              <ActionsMenu actions={actions} onOpen={setOpenAction} />
+              <ActionsMenu
+                actions={actions}
+                onOpen={setOpenAction}
+                triggerRef={menuTrigger}
+                sandboxLinks={[{ key: 'json', label: 'Issue JSON (Jira simulator)', href: `/jira/__sim/issues/${encodeURIComponent(issue.key)}` }]}
+              />
             </div>
             <section className="issue-section">
               <h2>Description</h2>
@@ -77,17 +84,9 @@ export function IssueView({ issueKey }: { issueKey: string }) {
         </div>
       )}
       {openAction && issue && accountId && (
-        <div className="modal-backdrop" onClick={() => setOpenAction(undefined)}>
-          <div className="modal" role="dialog" aria-label={openAction.title ?? openAction.key} onClick={(e) => e.stopPropagation()}>
-            <div className="modal-header">
-              <h2>{openAction.title}</h2>
-              <button type="button" className="icon-button" aria-label="Close dialog" onClick={() => setOpenAction(undefined)}>
-                ×
-              </button>
-            </div>
-            <ModuleFrame module={openAction} accountId={accountId} extension={issueExtension(issue)} title={openAction.title ?? openAction.key} minHeight={120} onClose={() => setOpenAction(undefined)} />
-          </div>
-        </div>
+        <ModalDialog title={openAction.title ?? openAction.key} onClose={() => setOpenAction(undefined)} returnFocusTo={menuTrigger}>
+          <ModuleFrame module={openAction} accountId={accountId} extension={issueExtension(issue)} title={openAction.title ?? openAction.key} minHeight={120} onClose={() => setOpenAction(undefined)} />
+        </ModalDialog>
       )}
       {issue && (
         <SandboxNote title="What this ticket shows">

@@ -108,6 +108,8 @@ function JumpRequestCard({
 }) {
   const request = usePoll(async () => (await praApi.jumpRequests()).find((r) => r.id === id), [id], 0);
   const [chosen, setChosen] = useState<number>();
+  const [approvedFor, setApprovedFor] = useState<number>();
+  useEffect(() => setApprovedFor(undefined), [username]);
   const r: JumpRequest | undefined = request.data;
   if (request.loading) return <p className="muted">Loading the Jump request…</p>;
   if (!r) return <p className="pra-message pra-denied">PRA has no Jump request {id}.</p>;
@@ -149,8 +151,15 @@ function JumpRequestCard({
             </label>
           )}
           {item?.ticketIdRequired && <p>The Jump Policy of {item.name} requires a ticket ID:</p>}
-          {item?.ticketIdRequired && <TicketPrompt jumpItem={item} username={username} />}
-          <button type="button" className="button primary" disabled={!item} onClick={() => void onStart(() => praApi.startFromJump(r.id, username, item?.id))}>
+          {item?.ticketIdRequired && (
+            <TicketPrompt key={`${item.id}-${username}`} jumpItem={item} username={username} onAsking={() => setApprovedFor(undefined)} onAllowed={() => setApprovedFor(item.id)} />
+          )}
+          <button
+            type="button"
+            className="button primary"
+            disabled={!item || (item.ticketIdRequired && approvedFor !== item.id)}
+            onClick={() => void onStart(() => praApi.startFromJump(r.id, username, item?.id))}
+          >
             Start session{item ? ` on ${item.name}` : ''} as {username}
           </button>
         </>
@@ -213,6 +222,8 @@ function TicketCheck({ username, items, onStart }: { username: string; items: Ju
   const [itemId, setItemId] = useState<number>();
   const item = items.find((i) => i.id === itemId) ?? items[0];
   const [allowedFor, setAllowedFor] = useState<number>();
+  // An approval is for one user and one Jump Item: choosing another withdraws the offer.
+  useEffect(() => setAllowedFor(undefined), [username, item?.id]);
   return (
     <section className="pra-panel" aria-label="Enter ticket ID">
       <h2>Enter ticket ID</h2>
@@ -230,7 +241,15 @@ function TicketCheck({ username, items, onStart }: { username: string; items: Ju
           ))}
         </select>
       </label>
-      {item && <TicketPrompt key={`${item.id}-${username}`} jumpItem={item} username={username} onAllowed={() => setAllowedFor(item.id)} />}
+      {item && (
+        <TicketPrompt
+          key={`${item.id}-${username}`}
+          jumpItem={item}
+          username={username}
+          onAsking={() => setAllowedFor(undefined)}
+          onAllowed={() => setAllowedFor(item.id)}
+        />
+      )}
       {item && allowedFor === item.id && (
         <button type="button" className="button primary" onClick={() => void onStart(() => praApi.startOnJumpItem(item.id, username))}>
           Start session on {item.name}

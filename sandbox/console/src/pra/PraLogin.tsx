@@ -156,7 +156,10 @@ export function PraLogin() {
               </tbody>
             </table>
             <SandboxNote title="Missed an event?">
-              <p>Turn outbound events off, end a session, then run the app&apos;s hourly reconciliation now: it finds the session and imports it anyway.</p>
+              <p>
+                Turn outbound events off, end a session, then (a few seconds later) run the app&apos;s hourly reconciliation now: it finds the session and
+                imports it anyway.
+              </p>
               <ScheduledRunButton />
             </SandboxNote>
           </section>

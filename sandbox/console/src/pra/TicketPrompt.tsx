@@ -7,7 +7,21 @@ import { praApi, type JumpItem, type TicketOutcome } from './praApi';
 
 export const TICKET_PROMPT = 'Enter your Jira ticket ID to proceed';
 
-export function TicketPrompt({ jumpItem, username, onAllowed }: { jumpItem: JumpItem; username: string; onAllowed?(outcome: TicketOutcome): void }) {
+/**
+ * `onAllowed` runs on an approval; `onAsking` when a new request is sent, so a caller can withdraw what an
+ * earlier approval offered (PRA too forgets it once the user asks again and is denied).
+ */
+export function TicketPrompt({
+  jumpItem,
+  username,
+  onAllowed,
+  onAsking,
+}: {
+  jumpItem: JumpItem;
+  username: string;
+  onAllowed?(outcome: TicketOutcome): void;
+  onAsking?(): void;
+}) {
   const [ticketId, setTicketId] = useState('');
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<TicketOutcome>();
@@ -15,6 +29,7 @@ export function TicketPrompt({ jumpItem, username, onAllowed }: { jumpItem: Jump
 
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
+    onAsking?.();
     setBusy(true);
     setOutcome(undefined);
     setError(undefined);
