@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { DEFAULT_RECONCILE_LAG_SECONDS, MAX_RECONCILE_LAG_SECONDS, reconcileLagSeconds } from '../../../src/reconcile/reconcileLag';
 
 describe('the reconciliation lag from RECONCILE_LAG_SECONDS', () => {

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it } from '@jest/globals';
 import { scheduledOutcome } from '../../../sandbox/server/scheduler';
 
 describe('what the platform makes of a scheduled trigger return value', () => {
