@@ -15,7 +15,10 @@ export interface ScheduledRun {
   key: string;
   at: string;
   ms: number;
+  /** As the platform records it: only a well-formed answer with status 204 is success. */
   ok: boolean;
+  /** The status the platform records (424 when the function's answer is missing or malformed). */
+  status?: number;
   result?: unknown;
   error?: string;
 }
@@ -47,7 +50,8 @@ export class ScheduledTriggers {
     const at = new Date(started).toISOString();
     let run: ScheduledRun;
     try {
-      run = { key, at, ms: 0, ok: true, result: (await this.host.runScheduledTrigger(key)) ?? null };
+      const outcome = await this.host.runScheduledTrigger(key);
+      run = { key, at, ms: 0, ok: outcome.ok, status: outcome.status, result: outcome.response ?? null, error: outcome.error };
     } catch (error) {
       run = { key, at, ms: 0, ok: false, error: (error as Error).message };
     }

@@ -104,7 +104,7 @@ describe('a fresh in-memory sandbox', () => {
     await call(s, 'POST', `/pra/__sim/sessions/${session.lsid}/end`, { endTime: now - 900 });
     const run = await call(s, 'POST', '/sandbox/api/scheduled/reconcile-sessions/run');
     expect(run.status).toBe(200);
-    expect(run.body).toMatchObject({ key: 'reconcile-sessions', ok: true });
+    expect(run.body).toMatchObject({ key: 'reconcile-sessions', ok: true, status: 204, result: { statusCode: 204 } });
     expect((await call(s, 'POST', '/sandbox/api/wait-idle', { timeoutMs: 20_000 })).body).toEqual({ idle: true });
     const comments = (await call(s, 'GET', '/jira/rest/api/3/issue/SD-7/comment?expand=properties', undefined, { Authorization: 'Bearer sim-app' })).body.comments;
     expect(comments.filter((c: any) => c.properties.some((p: any) => p.value?.lsid === session.lsid))).toHaveLength(1);
