@@ -5,6 +5,9 @@
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
+  // Fixture apps are inputs to tests (the bundle check runs on them), not tests or modules of this one.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/fixtures/'],
+  modulePathIgnorePatterns: ['<rootDir>/test/fixtures/bundle-app/'],
   testMatch: ['**/*.test.ts', '**/*.test.tsx'],
   setupFiles: ['<rootDir>/test/setup/forge-host.ts'],
   transform: {

@@ -12,6 +12,7 @@ import { KvsStore } from './kvsStore';
 import { QueueService, type ConsumerOutcome, type QueuedEvent } from './queue';
 import { WebTriggerUrls } from './webTriggerUrls';
 import { EgressProxy } from './egress';
+import { judgeScheduledResponse, thrownOutcome, type ScheduledTriggerOutcome } from './scheduledTriggerOutcome';
 
 export type ModuleType = 'webtrigger' | 'consumer' | 'scheduledTrigger' | 'resolver';
 
@@ -76,6 +77,15 @@ export class InvocationTimeoutError extends Error {
   }
 }
 
+/** One scheduled-trigger run as the platform records it (invocation metrics, `forge logs`). */
+export interface ScheduledRunRecord extends ScheduledTriggerOutcome {
+  moduleKey: string;
+  functionKey: string;
+  at: string;
+  /** What the function returned (undefined when it threw). */
+  response?: unknown;
+}
+
 export interface InvocationRequest {
   functionKey: string;
   moduleType: ModuleType;
@@ -86,6 +96,7 @@ export interface InvocationRequest {
 
 const MAX_LOGS = 5000;
 const MAX_JIRA_CALLS = 5000;
+const MAX_SCHEDULED_RUNS = 500;
 
 export class ForgeHost {
   readonly manifest: AppManifest;
@@ -96,6 +107,8 @@ export class ForgeHost {
   readonly egress: EgressProxy;
   readonly logs: InvocationLog[] = [];
   readonly jiraCalls: JiraCall[] = [];
+  /** Every scheduled-trigger run with the outcome the platform records (errors also go to `logs`). */
+  readonly scheduledRuns: ScheduledRunRecord[] = [];
   readonly cloudId: string;
   readonly installationId: string;
   private readonly handlers = new Map<string, (...args: unknown[]) => unknown>();
@@ -298,16 +311,36 @@ export class ForgeHost {
     });
   }
 
-  /** Runs a scheduled trigger once (the sandbox also runs them on a timer). */
-  async runScheduledTrigger(moduleKey: string): Promise<unknown> {
+  /**
+   * Runs a scheduled trigger once (the sandbox also runs them on a timer) and records what the platform
+   * would: success only for a well-formed answer with status 204; a missing or malformed answer is an
+   * error with status 424, a 5xx answer or a throw an error too (see scheduledTriggerOutcome.ts).
+   */
+  async runScheduledTrigger(moduleKey: string): Promise<ScheduledRunRecord> {
     const trigger = this.manifest.scheduledTriggers.find((t) => t.key === moduleKey);
     if (!trigger) throw new Error(`manifest.yml has no scheduled trigger "${moduleKey}"`);
-    return this.invoke({
-      functionKey: trigger.function,
-      moduleType: 'scheduledTrigger',
-      moduleKey,
-      args: [{ context: { cloudId: this.cloudId, moduleKey } }, { installContext: this.installContext }],
-    });
+    const at = new Date().toISOString();
+    let record: ScheduledRunRecord;
+    try {
+      const response = await this.invoke({
+        functionKey: trigger.function,
+        moduleType: 'scheduledTrigger',
+        moduleKey,
+        args: [
+          { context: { cloudId: this.cloudId, moduleKey }, contextToken: `local-context-token.${crypto.randomUUID()}` },
+          { principal: undefined, installContext: this.installContext },
+        ],
+      });
+      record = { moduleKey, functionKey: trigger.function, at, response, ...judgeScheduledResponse(response) };
+    } catch (error) {
+      record = { moduleKey, functionKey: trigger.function, at, ...thrownOutcome(error) };
+    }
+    this.scheduledRuns.push(record);
+    if (this.scheduledRuns.length > MAX_SCHEDULED_RUNS) this.scheduledRuns.splice(0, this.scheduledRuns.length - MAX_SCHEDULED_RUNS);
+    if (!record.ok) {
+      this.recordLog('platform', trigger.function, moduleKey, 'error', [`Scheduled trigger "${moduleKey}" recorded an error (status ${record.status}): ${record.error}`]);
+    }
+    return record;
   }
 
   private async deliverQueueEvent(

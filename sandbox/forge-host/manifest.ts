@@ -1,5 +1,6 @@
 /** Reads manifest.yml into the parts the local Forge host needs: functions, entry modules, resources, permissions. */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { parse } from 'yaml';
 
@@ -82,9 +83,25 @@ function addressOf(entry: unknown): string {
   return String(e.address ?? e.remote ?? '');
 }
 
+/** The runtimes (`app.runtime.name`) the installed @forge/manifest schema accepts, e.g. nodejs24.x. */
+export function supportedRuntimes(): string[] {
+  const schemaPath = createRequire(__filename).resolve('@forge/manifest/schema.json');
+  const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as {
+    definitions?: { AppSchema?: { properties?: { runtime?: { properties?: { name?: { enum?: string[] } } } } } };
+  };
+  return schema.definitions?.AppSchema?.properties?.runtime?.properties?.name?.enum ?? [];
+}
+
 export function loadManifest(manifestPath: string): AppManifest {
   const raw = parse(readFileSync(manifestPath, 'utf8')) as Raw;
   const app = (raw.app ?? {}) as Raw;
+  // Forge refuses to deploy a runtime its schema does not list (nodejs18.x is gone); so does this host.
+  // The app still runs on this machine's Node (20.19+): the runtime name is what a deploy will use.
+  const runtimeName = String(((app.runtime ?? {}) as Raw).name ?? '');
+  const runtimes = supportedRuntimes();
+  if (!runtimes.includes(runtimeName)) {
+    throw new Error(`${path.basename(manifestPath)}: app.runtime.name "${runtimeName}" is not a Forge runtime; use one of ${runtimes.join(', ')}`);
+  }
   const modules = (raw.modules ?? {}) as Raw;
   const permissions = (raw.permissions ?? {}) as Raw;
   const external = (permissions.external ?? {}) as Raw;
@@ -116,7 +133,7 @@ export function loadManifest(manifestPath: string): AppManifest {
 
   return {
     appId: String(app.id ?? ''),
-    runtimeName: String(((app.runtime ?? {}) as Raw).name ?? ''),
+    runtimeName,
     functions,
     webTriggers: list(modules.webtrigger).map((m) => ({ key: String(m.key), function: String(m.function) })),
     consumers: list(modules.consumer).map((m) => ({

@@ -15,33 +15,24 @@ export interface ScheduledRun {
   key: string;
   at: string;
   ms: number;
+  /** As the platform records it: only a well-formed answer with status 204 is success. */
   ok: boolean;
-  /** The status of the function's response (424 when it returned none, as Forge records it). */
-  statusCode?: number;
+  /** The status the platform records (424 when the function's answer is missing or malformed). */
+  status?: number;
   /** The response's body, parsed when it is JSON (the reconciliation answers what its pass did). */
   result?: unknown;
   error?: string;
 }
 
-/**
- * What Forge makes of a scheduled trigger's return value: it must be a response (`{statusCode, headers?,
- * body?}`), otherwise the platform records the run as failed with 424 Failed Dependency.
- */
-export function scheduledOutcome(returned: unknown): Pick<ScheduledRun, 'ok' | 'statusCode' | 'result' | 'error'> {
-  const response = returned as { statusCode?: unknown; body?: unknown } | null | undefined;
-  if (typeof response !== 'object' || response === null || !Number.isInteger(response.statusCode)) {
-    return { ok: false, statusCode: 424, error: 'Failed Dependency: the function returned no {statusCode} response' };
+/** A scheduled trigger's answer body, parsed when it is JSON, else the text (null when there is none). */
+export function responseBody(response: unknown): unknown {
+  const body = (response as { body?: unknown } | null | undefined)?.body ?? null;
+  if (typeof body !== 'string') return body;
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    return body;
   }
-  const statusCode = response.statusCode as number;
-  let result: unknown = response.body ?? null;
-  if (typeof result === 'string') {
-    try {
-      result = JSON.parse(result);
-    } catch {
-      // not JSON: keep the text
-    }
-  }
-  return statusCode >= 200 && statusCode < 300 ? { ok: true, statusCode, result } : { ok: false, statusCode, result, error: `The function answered ${statusCode}` };
 }
 
 export class ScheduledTriggers {
@@ -71,7 +62,8 @@ export class ScheduledTriggers {
     const at = new Date(started).toISOString();
     let run: ScheduledRun;
     try {
-      run = { key, at, ms: 0, ...scheduledOutcome(await this.host.runScheduledTrigger(key)) };
+      const outcome = await this.host.runScheduledTrigger(key);
+      run = { key, at, ms: 0, ok: outcome.ok, status: outcome.status, result: responseBody(outcome.response), error: outcome.error };
     } catch (error) {
       run = { key, at, ms: 0, ok: false, error: (error as Error).message };
     }

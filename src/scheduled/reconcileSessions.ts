@@ -1,18 +1,19 @@
 /**
- * Hourly scheduled trigger: the reconciliation pass (src/reconcile). Forge records a run that returns
- * no `{statusCode}` response as failed (424), so the pass answers 200 with what it did as JSON (`null`
- * when the integration is not configured or is disabled); the platform keeps only the status.
+ * Hourly scheduled trigger: the reconciliation pass (src/reconcile), answered the way Forge expects
+ * (a response with a status; returning nothing is recorded as a 424 error on every run). The body says
+ * what the pass did, as JSON (`null` when the integration is off): the platform keeps only the status,
+ * the sandbox's "Reconcile now" shows the body.
  */
 import { reconcile } from '../reconcile/reconcile';
 import { reconcileLagSeconds } from '../reconcile/reconcileLag';
-
-export interface ScheduledTriggerResponse {
-  statusCode: number;
-  headers: Record<string, string[]>;
-  body: string;
-}
+import { log } from '../shared/log';
+import { reconcileAnswer, SCHEDULED_FAILURE, type ScheduledTriggerResponse } from './triggerResponse';
 
 export async function reconcileSessions(): Promise<ScheduledTriggerResponse> {
-  const result = await reconcile({ lagSeconds: reconcileLagSeconds(process.env.RECONCILE_LAG_SECONDS) });
-  return { statusCode: 200, headers: { 'Content-Type': ['application/json'] }, body: JSON.stringify(result ?? null) };
+  try {
+    return reconcileAnswer(await reconcile({ lagSeconds: reconcileLagSeconds(process.env.RECONCILE_LAG_SECONDS) }));
+  } catch (error) {
+    log.error('reconcile.crashed', { error });
+    return SCHEDULED_FAILURE;
+  }
 }

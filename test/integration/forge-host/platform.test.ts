@@ -177,9 +177,65 @@ describe('invocations', () => {
     expect(entry).toMatchObject({ functionKey: 'probe-resolver', level: 'log', message: 'probe says hello from the app' });
   });
 
-  it('runs a scheduled trigger with its context', async () => {
+});
+
+describe('scheduled triggers: what the platform records', () => {
+  const answer = (value: unknown) => call('kvs', { op: 'set', key: 'tick:answer', value: { value } });
+  const errorLogs = () => fx.host.logs.filter((l) => l.functionKey === 'tick-fn' && l.level === 'error');
+
+  it('runs a scheduled trigger with its request (context, contextToken) and no principal', async () => {
+    await answer({ statusCode: 204 });
     await fx.host.runScheduledTrigger('tick');
-    expect(await get('tick:last')).toMatchObject({ context: { cloudId: fx.host.cloudId, moduleKey: 'tick' } });
+    const last = await get('tick:last');
+    expect(last).toMatchObject({ context: { cloudId: fx.host.cloudId, moduleKey: 'tick' }, invocationContext: { installContext: fx.host.installContext } });
+    expect(typeof last.contextToken).toBe('string');
+    expect(last.invocationContext).not.toHaveProperty('principal');
+  });
+
+  it('records success for { statusCode: 204 }, with or without statusText, body and headers', async () => {
+    const before = errorLogs().length;
+    await answer({ statusCode: 204 });
+    expect(await fx.host.runScheduledTrigger('tick')).toMatchObject({ ok: true, status: 204, moduleKey: 'tick', functionKey: 'tick-fn' });
+    await answer({ statusCode: 204, statusText: 'No Content', body: '', headers: { 'Content-Type': ['text/plain'] } });
+    expect(await fx.host.runScheduledTrigger('tick')).toMatchObject({ ok: true, status: 204 });
+    expect(errorLogs()).toHaveLength(before);
+  });
+
+  it('records an error with status 424 when the function returns nothing', async () => {
+    await call('kvs', { op: 'delete', key: 'tick:answer' });
+    const before = errorLogs().length;
+    const run = await fx.host.runScheduledTrigger('tick');
+    expect(run).toMatchObject({ ok: false, status: 424 });
+    expect(run.error).toContain('returned nothing');
+    expect(fx.host.scheduledRuns.at(-1)).toEqual(run);
+    expect(errorLogs()).toHaveLength(before + 1);
+    expect(errorLogs().at(-1)!.message).toContain('Scheduled trigger "tick" recorded an error (status 424)');
+  });
+
+  it.each([
+    ['a string status code', { statusCode: '204' }, 'statusCode must be an integer'],
+    ['a fractional status code', { statusCode: 204.5 }, 'statusCode must be an integer'],
+    ['no status code', { body: 'done' }, 'statusCode must be an integer'],
+    ['an object body', { statusCode: 204, body: { done: true } }, 'body must be a string'],
+    ['headers that are not arrays', { statusCode: 204, headers: { 'Content-Type': 'text/plain' } }, 'headers must map'],
+    ['a bare value', 'done \u{1F600} C:\\temp\\"x"', 'returned a string'],
+    ['an array', [{ statusCode: 204 }], 'returned an array'],
+  ])('records 424 for %s', async (_name, value, reason) => {
+    await answer(value);
+    const run = await fx.host.runScheduledTrigger('tick');
+    expect(run).toMatchObject({ ok: false, status: 424 });
+    expect(run.error).toContain(reason);
+  });
+
+  it('records a 5xx answer, a throw, and (stricter than the docs) a 200 as errors', async () => {
+    await answer({ statusCode: 503, statusText: 'PRA unreachable' });
+    expect(await fx.host.runScheduledTrigger('tick')).toMatchObject({ ok: false, status: 503, error: 'the function answered 503 PRA unreachable' });
+    await answer('throw');
+    expect(await fx.host.runScheduledTrigger('tick')).toMatchObject({ ok: false, status: 500, error: 'the function failed: tick failed on purpose' });
+    await answer({ statusCode: 200 });
+    const ok200 = await fx.host.runScheduledTrigger('tick');
+    expect(ok200).toMatchObject({ ok: false, status: 200 });
+    expect(ok200.error).toContain('recognises 204 as success');
   });
 });
 

@@ -17,7 +17,8 @@ afterAll(() => w.close());
 const ownComments = async (key: string, lsid: string) =>
   (await w.comments(key)).filter((c) => c.properties?.some((p) => p.key === 'beyondtrust-pra-session' && p.value.lsid === lsid));
 const runPass = async () => {
-  await w.host.runScheduledTrigger('reconcile-sessions');
+  // Forge records an error (424) for a scheduled trigger that answers nothing; this one answers 204.
+  expect(await w.host.runScheduledTrigger('reconcile-sessions')).toMatchObject({ ok: true, status: 204, response: { statusCode: 204 } });
   await w.settle();
 };
 const health = async () => (await w.configCall('getHealth')).health;
@@ -113,5 +114,19 @@ describe('reconciliation', () => {
     await runPass();
     expect((await health()).reconcile.retried).toBeGreaterThanOrEqual(1);
     expect(await ownComments('SD-7', lsid)).toHaveLength(1);
+  });
+
+  it('answers the platform 503 when PRA cannot list sessions, so the run is recorded as an error', async () => {
+    const clientId = w.pra.listAccounts()[0]!.clientId;
+    w.pra.updateAccount(clientId, { permissions: { reporting: false } });
+    await rewindWatermark(); // a window to list, whatever the passes before left
+    try {
+      const run = await w.host.runScheduledTrigger('reconcile-sessions');
+      expect(run).toMatchObject({ ok: false, status: 503, response: { statusCode: 503, statusText: 'Reconciliation could not list PRA sessions' } });
+      expect((await health()).reconcile.error).toBeTruthy();
+    } finally {
+      w.pra.updateAccount(clientId, { permissions: { reporting: true } });
+    }
+    await runPass();
   });
 });

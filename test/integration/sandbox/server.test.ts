@@ -105,7 +105,7 @@ describe('a fresh in-memory sandbox', () => {
     const run = await call(s, 'POST', '/sandbox/api/scheduled/reconcile-sessions/run');
     expect(run.status).toBe(200);
     // The pass answers what it did (a scheduled trigger that returns no response is a 424 on Forge).
-    expect(run.body).toMatchObject({ key: 'reconcile-sessions', ok: true, statusCode: 200, result: { lagSeconds: 5, queued: 1, complete: true } });
+    expect(run.body).toMatchObject({ key: 'reconcile-sessions', ok: true, status: 204, result: { lagSeconds: 5, queued: 1, complete: true } });
     expect(run.body.result.listed).toBeGreaterThanOrEqual(1);
     expect(run.body.result.windowEnd).toBeGreaterThanOrEqual(now - 5);
     expect((await call(s, 'POST', '/sandbox/api/wait-idle', { timeoutMs: 20_000 })).body).toEqual({ idle: true });
