@@ -12,6 +12,7 @@ import { KvsStore } from './kvsStore';
 import { QueueService, type ConsumerOutcome, type QueuedEvent } from './queue';
 import { WebTriggerUrls } from './webTriggerUrls';
 import { EgressProxy } from './egress';
+import { needsAuthenticationResponse, UserConsent } from './userConsent';
 
 export type ModuleType = 'webtrigger' | 'consumer' | 'scheduledTrigger' | 'resolver';
 
@@ -43,6 +44,11 @@ export interface ForgeHostOptions {
   timeLimitScale?: number;
   /** Print the app's console output (always captured in `logs`). */
   printLogs?: boolean;
+  /**
+   * Users must allow the app before its `asUser()` requests work (default true; `userConsent` grants).
+   * False models a site where no prompt is needed (Atlassian's simplified user consent).
+   */
+  consentRequired?: boolean;
   now?: () => number;
 }
 
@@ -88,6 +94,8 @@ export class ForgeHost {
   readonly queue: QueueService;
   readonly webTriggerUrls: WebTriggerUrls;
   readonly egress: EgressProxy;
+  /** Which users have allowed the app (the *Allow access* prompt). */
+  readonly userConsent: UserConsent;
   readonly logs: InvocationLog[] = [];
   readonly jiraCalls: JiraCall[] = [];
   readonly cloudId: string;
@@ -102,6 +110,7 @@ export class ForgeHost {
     this.installationId = crypto.createHash('sha256').update(`${this.manifest.appId}|${this.cloudId}`).digest('hex').slice(0, 32);
     this.kvs = new KvsStore(this.database, options.now);
     this.webTriggerUrls = new WebTriggerUrls(this.database, () => this.publicUrl);
+    this.userConsent = new UserConsent(this.database, this.manifest.appId, options.consentRequired ?? true);
     this.egress = new EgressProxy({
       allowList: options.egressAllowList ?? this.manifest.backendEgress,
       hostMap: new Map(Object.entries(options.hostMap ?? {}).map(([host, url]) => [host.toLowerCase(), url.replace(/\/$/, '')])),
@@ -323,6 +332,18 @@ export class ForgeHost {
   // ---- the platform behind __forge_fetch__ ------------------------------------------------------
 
   private async platformFetch(target: ForgeFetchTarget, p: string, init: RequestInit | undefined, request: InvocationRequest): Promise<Response> {
+    if (target.provider === 'user') {
+      const accountId = target.accountId ?? request.accountId;
+      if (!accountId) {
+        // There is no user behind web triggers, consumers and scheduled triggers.
+        return new Response(JSON.stringify({ message: 'asUser() needs a user: this invocation has none' }), {
+          status: 401,
+          headers: { 'forge-proxy-error': 'NO_USER_CONTEXT', 'content-type': 'application/json' },
+        });
+      }
+      // The user has not allowed the app yet: @forge/api throws NeedsAuthenticationError from this answer.
+      if (!this.userConsent.has(accountId)) return needsAuthenticationResponse();
+    }
     if (target.type === 'kvs') {
       const reply = this.kvs.handle(p, parseJsonBody(init?.body));
       return jsonResponse(reply.status, reply.body);
@@ -347,15 +368,8 @@ export class ForgeHost {
   private async forwardToJira(target: ForgeFetchTarget, p: string, init: RequestInit | undefined, request: InvocationRequest): Promise<Response> {
     let principal: string;
     if (target.provider === 'user') {
-      const accountId = target.accountId ?? request.accountId;
-      if (!accountId) {
-        // There is no user behind web triggers, consumers and scheduled triggers.
-        return new Response(JSON.stringify({ message: 'asUser() needs a user: this invocation has none' }), {
-          status: 401,
-          headers: { 'forge-proxy-error': 'NO_USER_CONTEXT', 'content-type': 'application/json' },
-        });
-      }
-      principal = `sim-user:${accountId}`;
+      // platformFetch has checked that there is a user and that they allowed the app.
+      principal = `sim-user:${target.accountId ?? request.accountId}`;
     } else {
       principal = 'sim-app';
     }
