@@ -64,6 +64,17 @@ describe('without an Assets role for the app', () => {
     expect(h.warnings).toContain(h.assets.message);
   });
 
+  it('when the check cannot tell (Jira fails the workspace list), says so without calling the configuration invalid', async () => {
+    a.w.jira.addFault({ path: '^/rest/servicedeskapi/assets/workspace', status: 500, count: 5 });
+    try {
+      const saved = await a.w.configure({ assetFieldName: 'Assets' });
+      expect(saved.view?.validation.status).toBe('valid');
+      expect(saved.view?.validation.details).toEqual([expect.stringMatching(/^Whether the app can read Jira Assets could not be checked: Jira answered HTTP 500/)]);
+    } finally {
+      a.w.jira.clearFaults();
+    }
+  });
+
   it('does not matter with a text asset field, or with asset matching off', async () => {
     expect((await a.w.configure({ assetFieldName: 'Asset Name' })).view?.validation.status).toBe('valid');
     expect((await health()).assets.status).toBe('not-needed');
