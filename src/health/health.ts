@@ -5,13 +5,13 @@
  * approval needs to), and the warnings those add up to.
  */
 import { route } from '@forge/api';
-import { JiraClient } from '../jira/client';
+import { JiraClient, JiraError } from '../jira/client';
 import { PraClient } from '../pra/client';
 import { PraError } from '../pra/errors';
 import { loadConnection, loadSettings } from '../config/store';
 import { ASSETS_ROLE_NOT_NEEDED, assetsRoleStatus, type AssetsRoleStatus } from '../config/assetsRole';
 import { appAssetsAccess } from '../jira/assets';
-import { resolveField } from '../jira/fields';
+import { resolveField, type ResolvedField } from '../jira/fields';
 import { describePraError } from '../config/validateConnection';
 import { recentRecords } from '../import/ledger';
 import { loadReconcileState, type ReconcileResult } from '../reconcile/reconcile';
@@ -65,7 +65,14 @@ async function assetsRole(): Promise<AssetsRoleStatus> {
   const settings = await loadSettings();
   if (!settings.requireAssetMatch || !settings.assetFieldName) return ASSETS_ROLE_NOT_NEEDED;
   const jira = JiraClient.asApp({ timeoutMs: 10_000 });
-  const field = await resolveField(jira, settings.assetFieldName);
+  let field: ResolvedField | undefined;
+  try {
+    field = await resolveField(jira, settings.assetFieldName);
+  } catch (error) {
+    // One line of the Health tab: it says it could not tell rather than failing the whole view.
+    if (error instanceof JiraError) return assetsRoleStatus({ kind: 'unknown', detail: error.message });
+    throw error;
+  }
   if (field?.kind !== 'assets') return ASSETS_ROLE_NOT_NEEDED;
   return assetsRoleStatus(await appAssetsAccess(jira));
 }

@@ -49,7 +49,7 @@ interface AssetsObjectResponse {
  */
 export class AssetsForbiddenError extends JiraError {
   constructor(detail: string) {
-    super(403, `The app cannot read Jira Assets (HTTP 403: ${detail}). A Jira administrator must grant the app an Assets role.`);
+    super(403, `The app cannot read Jira Assets (${detail}). A Jira administrator must grant the app an Assets role.`);
     this.name = 'AssetsForbiddenError';
   }
 }
