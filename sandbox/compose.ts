@@ -74,6 +74,8 @@ export async function compose(options: ComposeOptions = {}): Promise<Composition
     ...options.host,
   });
   const hostListening = await listenHost(host);
+  // The seeded people have allowed the app already (tests revoke it to see the "Allow access" path).
+  if (options.seed !== false) for (const accountId of Object.values(DEMO.users)) host.userConsent.grant(accountId);
 
   const configCall = (functionKey: string, payload: Record<string, unknown> = {}, accountId: string = DEMO.users.admin) =>
     host.invokeResolver({ moduleKey: CONFIG_PAGE_MODULE, functionKey, payload, accountId }) as Promise<any>;

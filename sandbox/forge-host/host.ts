@@ -13,6 +13,7 @@ import { QueueService, type ConsumerOutcome, type QueuedEvent } from './queue';
 import { WebTriggerUrls } from './webTriggerUrls';
 import { EgressProxy } from './egress';
 import { judgeScheduledResponse, thrownOutcome, type ScheduledTriggerOutcome } from './scheduledTriggerOutcome';
+import { needsAuthenticationResponse, UserConsent } from './userConsent';
 
 export type ModuleType = 'webtrigger' | 'consumer' | 'scheduledTrigger' | 'resolver';
 
@@ -44,6 +45,11 @@ export interface ForgeHostOptions {
   timeLimitScale?: number;
   /** Print the app's console output (always captured in `logs`). */
   printLogs?: boolean;
+  /**
+   * Users must allow the app before its `asUser()` requests work (default true; `userConsent` grants).
+   * False models a site where no prompt is needed (Atlassian's simplified user consent).
+   */
+  consentRequired?: boolean;
   now?: () => number;
   /**
    * The app's environment variables (`forge variables set`), which Forge gives its functions as
@@ -105,6 +111,8 @@ export class ForgeHost {
   readonly queue: QueueService;
   readonly webTriggerUrls: WebTriggerUrls;
   readonly egress: EgressProxy;
+  /** Which users have allowed the app (the *Allow access* prompt). */
+  readonly userConsent: UserConsent;
   readonly logs: InvocationLog[] = [];
   readonly jiraCalls: JiraCall[] = [];
   /** Every scheduled-trigger run with the outcome the platform records (errors also go to `logs`). */
@@ -127,6 +135,7 @@ export class ForgeHost {
     this.installationId = crypto.createHash('sha256').update(`${this.manifest.appId}|${this.cloudId}`).digest('hex').slice(0, 32);
     this.kvs = new KvsStore(this.database, options.now);
     this.webTriggerUrls = new WebTriggerUrls(this.database, () => this.publicUrl);
+    this.userConsent = new UserConsent(this.database, this.manifest.appId, options.consentRequired ?? true);
     this.egress = new EgressProxy({
       allowList: options.egressAllowList ?? this.manifest.backendEgress,
       hostMap: new Map(Object.entries(options.hostMap ?? {}).map(([host, url]) => [host.toLowerCase(), url.replace(/\/$/, '')])),
@@ -368,6 +377,18 @@ export class ForgeHost {
   // ---- the platform behind __forge_fetch__ ------------------------------------------------------
 
   private async platformFetch(target: ForgeFetchTarget, p: string, init: RequestInit | undefined, request: InvocationRequest): Promise<Response> {
+    if (target.provider === 'user') {
+      const accountId = target.accountId ?? request.accountId;
+      if (!accountId) {
+        // There is no user behind web triggers, consumers and scheduled triggers.
+        return new Response(JSON.stringify({ message: 'asUser() needs a user: this invocation has none' }), {
+          status: 401,
+          headers: { 'forge-proxy-error': 'NO_USER_CONTEXT', 'content-type': 'application/json' },
+        });
+      }
+      // The user has not allowed the app yet: @forge/api throws NeedsAuthenticationError from this answer.
+      if (!this.userConsent.has(accountId)) return needsAuthenticationResponse();
+    }
     if (target.type === 'kvs') {
       const reply = this.kvs.handle(p, parseJsonBody(init?.body));
       return jsonResponse(reply.status, reply.body);
@@ -392,15 +413,8 @@ export class ForgeHost {
   private async forwardToJira(target: ForgeFetchTarget, p: string, init: RequestInit | undefined, request: InvocationRequest): Promise<Response> {
     let principal: string;
     if (target.provider === 'user') {
-      const accountId = target.accountId ?? request.accountId;
-      if (!accountId) {
-        // There is no user behind web triggers, consumers and scheduled triggers.
-        return new Response(JSON.stringify({ message: 'asUser() needs a user: this invocation has none' }), {
-          status: 401,
-          headers: { 'forge-proxy-error': 'NO_USER_CONTEXT', 'content-type': 'application/json' },
-        });
-      }
-      principal = `sim-user:${accountId}`;
+      // platformFetch has checked that there is a user and that they allowed the app.
+      principal = `sim-user:${target.accountId ?? request.accountId}`;
     } else {
       principal = 'sim-app';
     }

@@ -4,3 +4,4 @@ import './globals';
 export { ForgeHost, InvocationTimeoutError, TIME_LIMITS_MS, type ForgeHostOptions, type InvocationLog, type JiraCall, type ScheduledRunRecord } from './host';
 export { createHostHandler, listenHost, WEB_TRIGGER_PAYLOAD_LIMIT } from './server';
 export { originalFetch } from './globals';
+export { isNeedsAuthentication, type ConsentRecord } from './userConsent';

@@ -2,6 +2,7 @@
  * The local Forge host over HTTP:
  *   ANY  /public/<id>[/<userPath>]          web triggers (request and response shaped like Forge's)
  *   POST /__forge/bridge                     the Custom UI / UI Kit bridge (invoke, getContext, ...)
+ *   POST /__forge/consent                    "Allow access": the user allows the app to act for them
  *   GET  /__forge/resources/<key>/<file>    Custom UI resources, with window.__bridge injected into index.html
  *   GET  /__forge/health                     liveness
  */
@@ -11,6 +12,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { listen, readBody, sendResponse, type Listening, type NodeHandler } from '../shared/http';
 import type { ForgeHost } from './host';
 import { hostConsole } from './globals';
+import { isNeedsAuthentication } from './userConsent';
 
 /** Forge's invocation payload limit (request body, headers and query together). */
 export const WEB_TRIGGER_PAYLOAD_LIMIT = 5 * 1024 * 1024;
@@ -145,8 +147,33 @@ async function serveBridge(host: ForgeHost, req: IncomingMessage, res: ServerRes
         sendResponse(res, { status: 200, body: { ok: true, result: null } });
     }
   } catch (error) {
+    if (isNeedsAuthentication(error)) {
+      // What Jira's frontend gets when a resolver lets NeedsAuthenticationError through: it shows the
+      // module's "Allow access" prompt instead of the app (the app's invoke() never settles).
+      sendResponse(res, {
+        status: 200,
+        body: { ok: false, error: (error as Error).message, needsAuthentication: { moduleKey, scopes: host.manifest.scopes } },
+      });
+      return;
+    }
     sendResponse(res, { status: 200, body: { ok: false, error: (error as Error).message } });
   }
+}
+
+/** The *Allow access* button of the consent prompt: `{accountId}` allows the app to act for that user. */
+async function serveConsent(host: ForgeHost, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  let accountId: unknown;
+  try {
+    accountId = (JSON.parse((await readBody(req, 16 * 1024)).toString('utf8')) as { accountId?: unknown }).accountId;
+  } catch {
+    accountId = undefined;
+  }
+  if (typeof accountId !== 'string' || !accountId || accountId.length > 128) {
+    sendResponse(res, { status: 400, body: { ok: false, error: 'Send {"accountId": "<the user who allows the app>"}' } });
+    return;
+  }
+  host.userConsent.grant(accountId);
+  sendResponse(res, { status: 200, body: { ok: true } });
 }
 
 function bridgeScript(basePath: string): string {
@@ -195,6 +222,7 @@ export function createHostHandler(host: ForgeHost, basePath = ''): NodeHandler {
     if (url.pathname.startsWith('/public/') || url.pathname.startsWith('/x1/')) return void done(serveWebTrigger(host, req, res, url));
     if (url.pathname === '/__forge/bridge' && req.method === 'POST') return void done(serveBridge(host, req, res));
     if (url.pathname.startsWith('/__forge/resources/')) return void serveResource(host, res, url, basePath);
+    if (url.pathname === '/__forge/consent' && req.method === 'POST') return void done(serveConsent(host, req, res));
     if (url.pathname === '/__forge/health') return void sendResponse(res, { status: 200, body: { ok: true } });
     sendResponse(res, { status: 404, body: 'Not found' });
   };

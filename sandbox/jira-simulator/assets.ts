@@ -141,13 +141,23 @@ function aqlValues(state: JiraState, object: AssetObject, name: string): string[
   return [];
 }
 
-/** Throws unless Assets is on, the workspace id is this site's, and the caller may use Assets. */
+/** What Assets answers the app account before an admin granted it an Assets role (the simulator's wording). */
+export const APP_WITHOUT_ASSETS_ROLE = 'The app does not have an Assets role that allows this operation. An admin must grant the app an Assets role.';
+
+/**
+ * Throws unless Assets is on, the workspace id is this site's, and the caller may use Assets: a user in
+ * one of the `assetsAccessGroups`, or the app once an admin granted it an Assets role (none by default:
+ * "The app account has no access to Assets data by default", Atlassian, grant roles to Forge apps using 2LO).
+ */
 function requireAssetsAccess(state: JiraState, principal: Principal, workspaceId: string): void {
   if (!state.knobs.assetsEnabled || workspaceId !== state.assetsWorkspaceId) {
     throw jiraError(404, [`The workspace '${workspaceId}' does not exist.`]);
   }
-  const allowed = principal.kind === 'app' || principal.user.groups.some((g) => state.knobs.assetsAccessGroups.includes(g));
-  if (!allowed) throw jiraError(403, ['You do not have access to Assets.']);
+  if (principal.kind === 'app') {
+    if (!state.appAssetsRole) throw jiraError(403, [APP_WITHOUT_ASSETS_ROLE]);
+    return;
+  }
+  if (!principal.user.groups.some((g) => state.knobs.assetsAccessGroups.includes(g))) throw jiraError(403, ['You do not have access to Assets.']);
 }
 
 const includeAttributes = (values: string[]) => values[0]?.toLowerCase() !== 'false';

@@ -7,6 +7,7 @@ import type { FaultInjector, FaultRule } from '../shared/http';
 import { validateAdf } from './adfValidation';
 import { assetObjectJson } from './assets';
 import {
+  appAssetsRoleSchema,
   assetObjectInputSchema,
   assetObjectTypeInputSchema,
   assetSchemaInputSchema,
@@ -24,6 +25,7 @@ import {
   statusInputSchema,
   userInputSchema,
   userPatchSchema,
+  type AppAssetsRoleInput,
   type AssetObjectInput,
   type AssetObjectTypeInput,
   type AssetSchemaInput,
@@ -50,6 +52,7 @@ import { exportJiraState, importJiraState, type JiraSnapshot } from './snapshot'
 import type {
   AssetObjectType,
   AssetSchema,
+  AssetsRole,
   CustomField,
   Grant,
   Issue,
@@ -343,6 +346,19 @@ export class JiraControl {
     };
     this.state.assetObjectTypes.set(type.id, type);
     return structuredClone(type);
+  }
+
+  /**
+   * The Assets role of the app account: `{role: 'Users' | 'Developers' | 'Managers'}` grants one (what a Jira
+   * admin does in Assets for a Forge app that reads Assets as itself), `{role: null}` takes it away.
+   */
+  setAppAssetsRole(input: AppAssetsRoleInput): { role: AssetsRole | null } {
+    this.state.appAssetsRole = parse(appAssetsRoleSchema, input).role;
+    return this.getAppAssetsRole();
+  }
+
+  getAppAssetsRole(): { role: AssetsRole | null } {
+    return { role: this.state.appAssetsRole };
   }
 
   /** Returns the object as GET /jsm/assets/workspace/{ws}/v1/object/{id} renders it. */

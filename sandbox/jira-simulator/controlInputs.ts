@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ControlError } from './errors';
+import { ASSETS_ROLES } from './state';
 
 const userFields = z.object({
   displayName: z.string().min(1),
@@ -165,6 +166,10 @@ export const rateLimitFaultSchema = z
   })
   .strict();
 export type RateLimitFaultInput = z.input<typeof rateLimitFaultSchema>;
+
+export const appAssetsRoleSchema = z.object({ role: z.enum(ASSETS_ROLES).nullable() }).strict();
+
+export type AppAssetsRoleInput = z.input<typeof appAssetsRoleSchema>;
 
 export const latencySchema = z.number().int().nonnegative();
 

@@ -39,6 +39,8 @@ export function registerControlRoutes(router: Router, control: JiraControl): voi
   router.post(p('assets/schemas'), (req) => json(201, control.createAssetSchema(body(req))));
   router.post(p('assets/objecttypes'), (req) => json(201, control.createAssetObjectType(body(req))));
   router.post(p('assets/objects'), (req) => json(201, control.createAssetObject(body(req))));
+  router.get(p('assets/app-role'), () => json(200, control.getAppAssetsRole()));
+  router.put(p('assets/app-role'), (req) => json(200, control.setAppAssetsRole(body(req))));
 
   router.get(p('knobs'), () => json(200, control.getKnobs()));
   router.on('PATCH', p('knobs'), (req) => json(200, control.setKnobs(body(req))));

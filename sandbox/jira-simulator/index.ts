@@ -20,6 +20,7 @@ import { registerUserRoutes } from './users';
 export { DEMO, type SeedSummary } from './seed';
 export type { AttachmentContent, IssueView, JiraControl, ProjectView } from './control';
 export type {
+  AppAssetsRoleInput,
   AssetObjectInput,
   AssetObjectTypeInput,
   AssetSchemaInput,
@@ -37,7 +38,7 @@ export type {
 } from './controlInputs';
 export type { RequestCounters, RequestLogEntry } from './requestLog';
 export type { JiraSnapshot } from './snapshot';
-export type { AssetObjectType, AssetSchema, CustomField, IssueType, Knobs, Resolution, Status, User } from './state';
+export type { AssetObjectType, AssetSchema, AssetsRole, CustomField, IssueType, Knobs, Resolution, Status, User } from './state';
 export { JiraState } from './state';
 
 export interface JiraSimulatorOptions {

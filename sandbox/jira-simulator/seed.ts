@@ -125,6 +125,9 @@ export function seedDemo(control: JiraControl): SeedSummary {
   asset('WEB01', 'Servers', '10.0.20.11', 'Ubuntu 22.04 LTS');
   asset('DB-SERVER-02', 'Servers', '10.0.20.32', 'Red Hat Enterprise Linux 9');
   asset('LAPTOP-JDOE', 'Workstations', '10.0.10.57', 'macOS 14');
+  // A Jira admin has granted the app an Assets role, so endpoint approval can read the objects as the app
+  // (a fresh site has none: PUT /__sim/assets/app-role {"role": null} returns to that).
+  control.setAppAssetsRole({ role: 'Users' });
 
   const sd = (
     issueType: string,

@@ -2,16 +2,18 @@
  * The site as one JSON-serialisable value, and back (`jira.exportState()` / `jira.importState()`): what
  * the sandbox saves so the Jira site survives a restart. Users, projects, metadata, fields, issues with
  * their comments, attachments (bytes as base64) and properties, Assets, knobs, ID sequences and the request
- * log are included; fault rules and the per-issue write limiter's window are not (they belong to a
+ * log and the app's Assets role are included; fault rules and the per-issue write limiter's window are not (they belong to a
  * running process).
  */
 import { z } from 'zod';
 import { ControlError } from './errors';
+import { ASSETS_ROLES } from './state';
 import type { RequestLogEntry } from './requestLog';
 import type {
   AssetObject,
   AssetObjectType,
   AssetSchema,
+  AssetsRole,
   Attachment,
   CustomField,
   Issue,
@@ -46,6 +48,8 @@ export interface JiraSnapshot {
   assetSchemas: AssetSchema[];
   assetObjectTypes: AssetObjectType[];
   assetObjects: Array<Omit<AssetObject, 'values'> & { values: [string, string[]][] }>;
+  /** Absent in snapshots taken before the app's Assets role was modelled: read as none. */
+  appAssetsRole?: AssetsRole | null;
   knobs: Knobs;
   latencyMs: number;
   /** Next value of each ID sequence. */
@@ -73,6 +77,7 @@ export function exportJiraState(state: JiraState, latencyMs: number): JiraSnapsh
     assetSchemas: [...state.assetSchemas.values()],
     assetObjectTypes: [...state.assetObjectTypes.values()],
     assetObjects: [...state.assetObjects.values()].map((o) => ({ ...o, values: [...o.values.entries()] })),
+    appAssetsRole: state.appAssetsRole,
     knobs: state.knobs,
     latencyMs,
     ids,
@@ -97,6 +102,7 @@ const SnapshotShape = z.object({
   assetSchemas: records,
   assetObjectTypes: records,
   assetObjects: z.array(z.object({ id: z.string(), values: z.array(z.tuple([z.string(), z.array(z.string())])) }).loose()),
+  appAssetsRole: z.enum(ASSETS_ROLES).nullable().optional(),
   knobs: z.record(z.string(), z.unknown()),
   latencyMs: z.number().nonnegative(),
   ids: z.record(z.string(), z.number().int()),
@@ -121,6 +127,7 @@ export function importJiraState(state: JiraState, snapshot: unknown): { latencyM
   state.assetSchemas = byId(s.assetSchemas);
   state.assetObjectTypes = byId(s.assetObjectTypes);
   state.assetObjects = new Map(s.assetObjects.map((o) => [o.id, { ...o, values: new Map(o.values) }]));
+  state.appAssetsRole = s.appAssetsRole ?? null;
   state.knobs = { ...state.knobs, ...s.knobs };
   for (const [name, seq] of Object.entries(state.ids) as [IdName, { restore(n: number): void; reset(): void }][]) {
     const next = s.ids[name];

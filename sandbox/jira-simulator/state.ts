@@ -1,7 +1,8 @@
 /**
  * The Jira simulator's in-memory model: users, projects, workflow metadata, fields, issues with their
  * comments / attachments / properties, JSM Assets, knobs and the request log. Everything the REST and
- * control handlers read or write lives here; `reset()` returns to an empty site (plus the app user).
+ * control handlers read or write lives here; `reset()` returns to an empty site (plus the app user, with
+ * no Assets role).
  */
 import { RequestLog } from './requestLog';
 import { PerIssueWriteLimiter } from './rateLimit';
@@ -184,6 +185,13 @@ export interface AssetObject {
   updated: number;
 }
 
+/**
+ * Assets roles an admin can grant the app account (Atlassian: "Grant roles to Forge apps using 2LO"); each
+ * lets the app read Assets objects. Without one, the app's own (`asApp()`) Assets requests answer 403.
+ */
+export const ASSETS_ROLES = ['Users', 'Developers', 'Managers'] as const;
+export type AssetsRole = (typeof ASSETS_ROLES)[number];
+
 export interface PerIssueWriteLimit {
   limit: number;
   windowMs: number;
@@ -204,7 +212,7 @@ export interface Knobs {
   perIssueWriteLimit: PerIssueWriteLimit | null;
   /** When false the Assets workspace list is empty (no JSM Premium) and Assets calls answer 404. */
   assetsEnabled: boolean;
-  /** Groups whose members may use the Assets REST API (the app always may). */
+  /** Groups whose members may use the Assets REST API (the app needs an Assets role: `appAssetsRole`). */
   assetsAccessGroups: string[];
 }
 
@@ -286,6 +294,8 @@ export class JiraState {
   assetSchemas = new Map<string, AssetSchema>();
   assetObjectTypes = new Map<string, AssetObjectType>();
   assetObjects = new Map<string, AssetObject>();
+  /** The Assets role granted to the app account; none on a fresh site (the app cannot read Assets). */
+  appAssetsRole: AssetsRole | null = null;
   knobs: Knobs = structuredClone(DEFAULT_KNOBS);
   readonly requestLog = new RequestLog();
   readonly writeLimiter = new PerIssueWriteLimiter();
@@ -332,6 +342,7 @@ export class JiraState {
     }
     for (const seq of Object.values(this.ids)) seq.reset();
     this.assetsWorkspaceId = DEFAULT_ASSETS_WORKSPACE_ID;
+    this.appAssetsRole = null;
     this.knobs = structuredClone(DEFAULT_KNOBS);
     this.requestLog.clear();
     this.writeLimiter.clear();

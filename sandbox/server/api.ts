@@ -9,6 +9,7 @@ import { createHandler, HttpError, json, Router, type NodeHandler, type SimReque
 import { DEMO } from '../jira-simulator/seed';
 import { PRA_DEMO } from '../demo/praSeed';
 import { DEMO_CASES } from './demoSetup';
+import { isNeedsAuthentication } from '../forge-host';
 import type { SandboxWorld } from './world';
 import { SITE_URL } from './world';
 
@@ -37,6 +38,12 @@ function parse<S extends z.ZodType>(schema: S, req: SimRequest): z.output<S> {
   const result = schema.safeParse(body);
   if (!result.success) throw new HttpError(400, { error: z.prettifyError(result.error) });
   return result.data;
+}
+
+function consentAccount(req: SimRequest): string {
+  const accountId = req.params.accountId ?? '';
+  if (!accountId || accountId.length > 128) throw new HttpError(400, { error: 'An accountId is required (at most 128 characters).' });
+  return accountId;
 }
 
 const ROLE_OF: Record<string, string> = Object.fromEntries(Object.entries(DEMO.users).map(([role, id]) => [id, role]));
@@ -106,8 +113,25 @@ export function createApiHandler(ctx: SandboxContext): NodeHandler {
       const result = await world.host.invokeResolver(call);
       return json(200, { ok: true, result: result ?? null });
     } catch (error) {
+      // The user has not allowed the app: Jira would show the module's "Allow access" prompt.
+      if (isNeedsAuthentication(error)) return json(401, { ok: false, error: (error as Error).message, needsAuthentication: true });
       return json(500, { ok: false, error: (error as Error).message });
     }
+  });
+
+  router.get('/consent', () => {
+    const world = ctx.world();
+    return json(200, { required: world.host.userConsent.required, users: world.host.userConsent.list() });
+  });
+  router.put('/consent/:accountId', (req) => {
+    const accountId = consentAccount(req);
+    ctx.world().host.userConsent.grant(accountId);
+    return json(200, { accountId, consented: true });
+  });
+  router.delete('/consent/:accountId', (req) => {
+    const accountId = consentAccount(req);
+    const revoked = ctx.world().host.userConsent.revoke(accountId);
+    return json(200, { accountId, consented: false, revoked });
   });
 
   router.post('/reset', async () => {

@@ -33,7 +33,7 @@ export const DEMO_CASES: Record<string, string> = {
   'SD-5': "Cancelled (Won't Do), assigned to Casey Nguyen. Approval is denied: not active.",
   'SD-6': 'Closed (Duplicate), assigned to Alex. Approval is denied: not active.',
   'SD-7': 'Assigned to Alex, but no asset: the Jump dialog says so.',
-  'SD-8': 'Assigned to Casey; two Jira Assets objects. Set Asset Field Name to "Assets" to choose between them in the dialog.',
+  'SD-8': 'Assigned to Casey; two Jira Assets objects. Set Asset Field Name to "Assets" to choose between them in the dialog. Casey has not allowed the app yet: the dialog first shows "Allow access".',
   'OPS-1': 'IT Operations project: only Morgan and Casey can see it (Alex gets "not found"); it has no asset field.',
 };
 
@@ -63,6 +63,16 @@ const asAdmin = (host: ForgeHost, functionKey: string, payload: Record<string, u
 function urlsOf(answer: ConfigAnswer): IntegrationUrls | null {
   const urls = answer.view?.urls;
   return urls ? { ...urls, customLinkUrl: answer.view?.customLinkUrl ?? null } : null;
+}
+
+/**
+ * Who has already allowed the app (the *Allow access* prompt): everyone seeded except Casey Nguyen, so the
+ * sandbox shows the prompt the first time Casey opens the Jump dialog or the ticket panel.
+ */
+export const USERS_WITHOUT_CONSENT: readonly string[] = [DEMO.users.technician2];
+
+export function seedConsent(host: ForgeHost): void {
+  for (const accountId of Object.values(DEMO.users)) if (!USERS_WITHOUT_CONSENT.includes(accountId)) host.userConsent.grant(accountId);
 }
 
 /** Saves the seeded configuration as the Jira admin and points PRA at the URLs it shows. */

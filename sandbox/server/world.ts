@@ -11,7 +11,7 @@ import type { NodeHandler } from '../shared/http';
 import { createPraSimulator, type PraSimulator } from '../pra-simulator';
 import { createJiraSimulator, type JiraSimulator } from '../jira-simulator';
 import { PRA_DEMO } from '../demo/praSeed';
-import { configureApp, followMovedUrls, integrationUrls, seedSimulators, type IntegrationUrls } from './demoSetup';
+import { configureApp, followMovedUrls, integrationUrls, seedConsent, seedSimulators, type IntegrationUrls } from './demoSetup';
 import { DebouncedSave, SimulatorStore } from './persistence';
 import { ScheduledTriggers } from './scheduler';
 
@@ -77,6 +77,7 @@ export class SandboxWorld {
       this.jira.importState(saved.jira);
     } else {
       seedSimulators(this.pra, this.jira);
+      seedConsent(this.host);
     }
   }
 

@@ -141,6 +141,11 @@ async function main(): Promise<void> {
   ];
   for (const s of assetScenarios) rows.push(await run(w, url, s));
 
+  // A site where no Jira admin has granted the app an Assets role: Assets answers the app 403.
+  w.jira.setAppAssetsRole({ role: null });
+  rows.push(await run(w, url, { name: 'Assets field, deny: the app has no Assets role', ticket: 'SD-1', user: ALEX, jumpItem: 'WORKSTATION-01' }));
+  w.jira.setAppAssetsRole({ role: 'Users' });
+
   console.log(`# bench:approval — ${new Date().toISOString().slice(0, 10)}`);
   console.log(machine());
   console.log(`${DECISIONS} decisions per scenario (1 for "cache expired"), ${LATENCY_MS} ms injected before every Jira answer (loopback otherwise).`);

@@ -11,12 +11,13 @@
  * The asset field id comes from the KVS cache of resolveField (one GET /rest/api/3/field when cold).
  *
  * Every Jira request shares one deadline, well inside the web trigger's 55 s and PRA's dialog timeout;
- * any Jira error or timeout denies (fails closed) with the "unable to validate" message.
+ * any Jira error or timeout denies (fails closed) with the "unable to validate" message. Assets answering
+ * the app 403 (no Assets role granted to the app) denies with its own reason and message.
  */
 import { getAppContext } from '@forge/api';
 import { loadSettings } from '../config/store';
 import type { Settings } from '../config/settings';
-import { getAssetObjects, type AssetRef } from '../jira/assets';
+import { AssetsForbiddenError, getAssetObjects, type AssetRef } from '../jira/assets';
 import { parseAssetValue } from '../jira/assetFieldValue';
 import { JiraClient, JiraError } from '../jira/client';
 import { resolveField, type ResolvedField } from '../jira/fields';
@@ -142,7 +143,7 @@ async function evaluate(ctx: Context, mayRefreshField: boolean): Promise<Outcome
   const [search, objects] = await round(ctx, () =>
     Promise.allSettled([
       user.kind === 'search' ? accountsWithEmail(ctx.jira, user.email) : Promise.resolve([]),
-      asset.kind === 'fetch' ? getAssetObjects(ctx.jira, asset.refs) : Promise.resolve([]),
+      asset.kind === 'fetch' ? getAssetObjects(ctx.jira, asset.refs, { forbidden: 'fail' }) : Promise.resolve([]),
     ]),
   );
 
@@ -166,7 +167,14 @@ async function evaluate(ctx: Context, mayRefreshField: boolean): Promise<Outcome
   const jumpItem = jumpItemLabel(request.jumpItem) ?? '';
   if (asset.kind === 'field-unusable') return deny('asset-field-unusable', APPROVAL_MESSAGES.assetFieldUnusable(settings.assetFieldName), found);
   if (asset.kind === 'no-jump-item') return deny('no-jump-item', APPROVAL_MESSAGES.noJumpItem(key), found);
-  if (asset.kind === 'fetch' && objects.status === 'rejected') throw objects.reason;
+  if (asset.kind === 'fetch' && objects.status === 'rejected') {
+    // The app has no Assets role: say so (fail closed), never "no asset on the ticket".
+    if (objects.reason instanceof AssetsForbiddenError) {
+      log.warn('approval.assets-forbidden', { ticket: key });
+      return deny('assets-no-access', APPROVAL_MESSAGES.assetsNoAccess(key), found);
+    }
+    throw objects.reason;
+  }
   const names = asset.kind === 'fetch' ? (objects.status === 'fulfilled' ? objects.value.map((o) => o.label).filter(Boolean) : []) : asset.names;
 
   if (names.length === 0) {

@@ -48,6 +48,8 @@ export const APPROVAL_MESSAGES = {
     fieldName
       ? `Endpoint approval cannot check assets: Jira has no usable asset field named [${shown(fieldName, 80)}]. Ask a Jira administrator to check the Asset Field Name of the BeyondTrust PRA app.`
       : 'Endpoint approval cannot check assets: no Asset Field Name is configured. Ask a Jira administrator to set it in the BeyondTrust PRA app.',
+  assetsNoAccess: (key: string) =>
+    `Unable to validate the ticket [${key}]: the BeyondTrust PRA app cannot read Jira Assets (it has no Assets role), so the ticket's assets cannot be checked. Ask a Jira administrator to grant the app an Assets role.`,
   badRequest: (reason: string) => `The approval request from PRA could not be read (${shown(reason, 80)}). Access is denied.`,
   forbidden: () => 'This URL needs its token: copy the Endpoint Approval URL from the app configuration page.',
   methodNotAllowed: () => 'This URL receives BeyondTrust PRA ticket-system requests, which are sent with POST.',

@@ -12,6 +12,8 @@ export type DenialReason =
   | 'no-jump-item'
   | 'no-asset-on-ticket'
   | 'asset-field-unusable'
+  /** The ticket's Assets objects could not be read: the app has no Assets role (Assets answered 403). */
+  | 'assets-no-access'
   | 'asset-mismatch'
   | 'bad-request'
   | 'unavailable';

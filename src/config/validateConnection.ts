@@ -3,13 +3,16 @@
  *   1. the appliance host is allowed by the app's egress permissions;
  *   2. the OAuth client credentials get a token (host reachable, credentials right);
  *   3. get_api_info answers (XML API enabled) and the account has Command and Reporting permission;
- *   4. Jira has a field with the configured asset field name, of a supported kind.
+ *   4. Jira has a field with the configured asset field name, of a supported kind;
+ *   5. for a Jira Assets field with asset matching on: the app itself can read Assets (it has an Assets role).
  * Each failure produces its own message saying what to fix and where.
  */
 import { PraClient } from '../pra/client';
 import { PraError } from '../pra/errors';
 import type { ApiInfo } from '../pra/apiInfo';
 import type { JiraClient } from '../jira/client';
+import { appAssetsAccess } from '../jira/assets';
+import { assetsRoleStatus } from './assetsRole';
 import { cacheField, chooseField, listFields, similarFieldNames } from '../jira/fields';
 import type { Settings } from './settings';
 import type { ValidationResult } from './store';
@@ -96,6 +99,11 @@ export async function validateConnection(settings: Settings, clientSecret: strin
   if (field) await cacheField(assetFieldName, field);
 
   const details = [...warnings];
+  if (field?.kind === 'assets' && settings.requireAssetMatch) {
+    const assets = assetsRoleStatus(await appAssetsAccess(jira));
+    if (assets.status === 'missing') return invalid(assets.message, details);
+    if (assets.status === 'unknown') details.push(assets.message);
+  }
   if (!settings.enabled) details.unshift('Enable Integration is off: Jump to Asset, session import and endpoint approval stay inactive until you turn it on.');
   const commandText = info.command === 'full_access' ? 'full access' : info.command === 'read_only' ? 'read-only' : 'allowed';
   return {

@@ -1,13 +1,17 @@
 /**
  * The integration's health for the configuration page: when the last outbound event and the last
  * import happened, imports waiting and failed, the last reconciliation, PRA reachability (API version,
- * a token), the Jira permissions the app needs, and the warnings those add up to.
+ * a token), the Jira permissions the app needs, whether it can read Jira Assets as itself (when endpoint
+ * approval needs to), and the warnings those add up to.
  */
 import { route } from '@forge/api';
-import { JiraClient } from '../jira/client';
+import { JiraClient, JiraError } from '../jira/client';
 import { PraClient } from '../pra/client';
 import { PraError } from '../pra/errors';
-import { loadConnection } from '../config/store';
+import { loadConnection, loadSettings } from '../config/store';
+import { ASSETS_ROLE_NOT_NEEDED, assetsRoleStatus, type AssetsRoleStatus } from '../config/assetsRole';
+import { appAssetsAccess } from '../jira/assets';
+import { resolveField, type ResolvedField } from '../jira/fields';
 import { describePraError } from '../config/validateConnection';
 import { recentRecords } from '../import/ledger';
 import { loadReconcileState, type ReconcileResult } from '../reconcile/reconcile';
@@ -31,6 +35,8 @@ export interface Health {
   reconcile?: ReconcileResult & { watermark?: string };
   pra: { status: 'ok' | 'error' | 'not-configured'; message: string; apiVersion?: string; tokenValid: boolean };
   jiraPermissions: Array<{ key: string; label: string; granted: boolean }>;
+  /** Whether the app can read Jira Assets as itself (endpoint approval with an Assets asset field). */
+  assets: AssetsRoleStatus;
   warnings: string[];
 }
 
@@ -55,9 +61,32 @@ async function jiraPermissions(): Promise<Health['jiraPermissions']> {
   return keys.map((key) => ({ key, label: NEEDED_JIRA_PERMISSIONS[key]!, granted: result.permissions?.[key]?.havePermission === true }));
 }
 
+async function assetsRole(): Promise<AssetsRoleStatus> {
+  const settings = await loadSettings();
+  if (!settings.requireAssetMatch || !settings.assetFieldName) return ASSETS_ROLE_NOT_NEEDED;
+  const jira = JiraClient.asApp({ timeoutMs: 10_000 });
+  let field: ResolvedField | undefined;
+  try {
+    field = await resolveField(jira, settings.assetFieldName);
+  } catch (error) {
+    // One line of the Health tab: it says it could not tell rather than failing the whole view.
+    if (error instanceof JiraError) return assetsRoleStatus({ kind: 'unknown', detail: error.message });
+    throw error;
+  }
+  if (field?.kind !== 'assets') return ASSETS_ROLE_NOT_NEEDED;
+  return assetsRoleStatus(await appAssetsAccess(jira));
+}
+
 export async function integrationHealth(): Promise<Health> {
   const now = Date.now();
-  const [seen, records, state, pra, permissions] = await Promise.all([lastSeen(), recentRecords(100), loadReconcileState(), praStatus(), jiraPermissions()]);
+  const [seen, records, state, pra, permissions, assets] = await Promise.all([
+    lastSeen(),
+    recentRecords(100),
+    loadReconcileState(),
+    praStatus(),
+    jiraPermissions(),
+    assetsRole(),
+  ]);
   const waiting = records.filter((r) => r.status === 'queued' || r.status === 'running' || r.status === 'waiting');
   const failed = records.filter((r) => r.status === 'failed');
   const oldestWaiting = waiting.map((r) => r.receivedAt).sort()[0];
@@ -71,6 +100,7 @@ export async function integrationHealth(): Promise<Health> {
     reconcile,
     pra,
     jiraPermissions: permissions,
+    assets,
     warnings: healthWarnings({
       now,
       lastEventAt: seen.event?.at,
@@ -85,6 +115,7 @@ export async function integrationHealth(): Promise<Health> {
             ? 'The PRA appliance is not configured yet: enter the Host Name, Client ID and Client Secret on the Settings tab.'
             : undefined,
       missingJiraPermissions: permissions.filter((p) => !p.granted).map((p) => p.label),
+      assetsProblem: assets.status === 'missing' ? assets.message : undefined,
     }),
   };
 }

@@ -4,7 +4,7 @@
  *    and no event arrived in the hour before it (PRA may be holding every later event back behind one
  *    that fails, and an appliance does not keep failing events forever);
  *  - imports failed or waiting for a long time;
- *  - PRA unreachable or refusing the app, or a Jira permission missing.
+ *  - PRA unreachable or refusing the app, a Jira permission missing, or no Assets role for the app.
  */
 export interface HealthFacts {
   now: number;
@@ -15,6 +15,8 @@ export interface HealthFacts {
   oldestWaitingSince?: string;
   praProblem?: string;
   missingJiraPermissions: string[];
+  /** The app cannot read Jira Assets, which endpoint approval needs (the message says why and what to do). */
+  assetsProblem?: string;
 }
 
 const HOUR = 3600_000;
@@ -45,5 +47,6 @@ export function healthWarnings(f: HealthFacts): string[] {
   }
   if (f.praProblem) warnings.push(f.praProblem);
   for (const permission of f.missingJiraPermissions) warnings.push(`The app lacks the Jira permission "${permission}".`);
+  if (f.assetsProblem) warnings.push(f.assetsProblem);
   return warnings;
 }

@@ -2,6 +2,10 @@
  * The only way the app talks to Jira: `requestJira` as the app or as the current user, a time limit
  * on every request, and one place where HTTP outcomes become JiraErrors (with Retry-After kept for
  * 429/503 so consumers can hand it to the queue).
+ *
+ * One error is never turned into a JiraError: @forge/api's NeedsAuthenticationError, thrown by an
+ * `asUser()` request when the user has not yet allowed the app. It must leave the resolver unchanged so
+ * that Jira shows the user the *Allow access* prompt (see `isConsentRequired`).
  */
 import { asApp, asUser, type APIResponse, type RequestInit, type Route } from '@forge/api';
 import { retryAfterSeconds } from '../shared/retryAfter';
@@ -25,6 +29,15 @@ export class JiraError extends Error {
   get transient(): boolean {
     return this.status === 0 || this.status === 429 || this.status >= 500;
   }
+}
+
+/**
+ * @forge/api's NeedsAuthenticationError (`NEEDS_AUTHENTICATION_ERR`): the user has not allowed the app
+ * to act on their behalf. Compared by name, as @forge/api does, since several copies of the package may
+ * be loaded. Catch-alls must rethrow it.
+ */
+export function isConsentRequired(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'NEEDS_AUTHENTICATION_ERR';
 }
 
 export interface JiraClientOptions {
@@ -73,6 +86,7 @@ export class JiraClient {
     try {
       return await this.requester(path, { ...init, headers: { Accept: 'application/json', ...(init.headers ?? {}) }, signal });
     } catch (error) {
+      if (isConsentRequired(error)) throw error;
       const e = error as Error;
       if (e.name === 'TimeoutError' || e.name === 'AbortError') throw new JiraError(0, 'Jira did not answer in time.');
       throw new JiraError(0, `Jira could not be reached: ${e.message}`);

@@ -5,7 +5,7 @@
  */
 import Resolver from '@forge/resolver';
 import { route } from '@forge/api';
-import { JiraClient } from '../jira/client';
+import { isConsentRequired, JiraClient } from '../jira/client';
 import { isJiraAdmin } from '../jira/permissions';
 import { configurationView, regenerateUrl, revalidate, saveConfiguration } from '../config/configuration';
 import type { TriggerKind } from '../config/webTriggerTokens';
@@ -56,6 +56,8 @@ export function adminOnly<P>(name: string, fn: (payload: P, siteUrl: string) => 
       await requireAdmin(context);
       return await fn(payload, await siteUrlOf(context));
     } catch (error) {
+      // Never swallowed (the page reads Jira as the app today, but an asUser() read would need Jira's prompt).
+      if (isConsentRequired(error)) throw error;
       if (error instanceof Forbidden) return { ok: false, error: { code: 'FORBIDDEN', message: error.message } } satisfies ResolverFailure;
       log.error('config.resolver.failed', { function: name, error });
       return { ok: false, error: { code: 'INTERNAL', message: `${FAILURE_TEXT[name] ?? 'The request could not be completed'}: ${(error as Error).message}` } } satisfies ResolverFailure;

@@ -1,6 +1,10 @@
-/** Resolver of the issue's BeyondTrust PRA panel (jira:issueContext). The issue comes from the context, never the payload. */
+/**
+ * Resolver of the issue's BeyondTrust PRA panel (jira:issueContext). The issue comes from the context,
+ * never the payload. @forge/api's NeedsAuthenticationError leaves it unchanged (Jira's *Allow access* prompt).
+ */
 import Resolver from '@forge/resolver';
 import { issueSessionsView, reimportFromIssue } from '../sessions/issueSessions';
+import { isConsentRequired } from '../jira/client';
 import { log } from '../shared/log';
 
 interface PanelContext {
@@ -13,6 +17,8 @@ function guarded<P>(name: string, fn: (payload: P, context: PanelContext) => Pro
     try {
       return await fn(payload, context);
     } catch (error) {
+      // The user has not allowed the app yet: Jira shows its "Allow access" prompt for this error only.
+      if (isConsentRequired(error)) throw error;
       log.error('sessions-panel.failed', { function: name, error });
       return { ok: false, error: { code: 'ERROR', message: `The PRA sessions could not be loaded: ${(error as Error).message}` } };
     }

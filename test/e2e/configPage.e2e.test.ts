@@ -324,6 +324,31 @@ const poll = { timeout: UI_TIMEOUT_MS };
     await heading('No problems found').waitFor();
   });
 
+  it('reports a missing Assets role for an Assets asset field: "Configuration Invalid" and a line on Health', async () => {
+    const step = 'In Jira Assets, give the app "BeyondTrust Privileged Remote Access" an Assets role that can view objects (for example Users) on the object schemas that hold your assets.';
+    w.jira.setAppAssetsRole({ role: null });
+    const admin = await openAs(DEMO.users.admin);
+    try {
+      await w.configure({ assetFieldName: 'Assets' });
+      await admin.reload();
+      const invalid = admin.locator('section', { has: admin.getByRole('heading', { name: 'Configuration Invalid', exact: true }) });
+      await invalid.waitFor();
+      expect(await invalid.locator('p').first().textContent()).toBe(
+        `Missing Assets role: the app cannot read Jira Assets, so endpoint approval denies every Jump on a ticket whose asset is in an Assets field. ${step}`,
+      );
+      await admin.getByRole('tab', { name: 'Health', exact: true }).click();
+      const summary = admin.locator('dl');
+      await summary.getByText('Jira Assets (as the app)', { exact: true }).waitFor();
+      expect(await summary.textContent()).toContain('Jira Assets (as the app)✗No: Missing Assets role: the app cannot read Jira Assets');
+      await admin.getByRole('paragraph').filter({ hasText: /^Missing Assets role: / }).first().waitFor();
+      expect(await admin.getByRole('heading', { name: 'No problems found', exact: true }).count()).toBe(0);
+    } finally {
+      await admin.close();
+      w.jira.setAppAssetsRole({ role: 'Users' });
+      await w.configure();
+    }
+  });
+
   it('shows a non-administrator only "Jira administrators only", with no form and no tabs', async () => {
     const technician = await openAs(DEMO.users.technician);
     try {

@@ -144,6 +144,32 @@ const SESSION_MARKER = 'beyondtrust-pra-session';
     await Promise.all([issuePage.close(), console.close()]);
   });
 
+  it('a user who has not allowed the app sees "Allow access" in the Jump dialog and the panel, then the app', async () => {
+    const casey = DEMO.users.technician2; // seeded without consent (sandbox/server/demoSetup.ts)
+    expect(sandbox.world().host.userConsent.has(casey)).toBe(false);
+    const page = await open(`/browse/SD-8?as=${casey}`);
+    const panel = page.frameLocator('iframe[title="BeyondTrust PRA"]');
+    await panel.getByRole('region', { name: 'Allow access' }).waitFor();
+    await page.getByRole('button', { name: 'More actions' }).click();
+    await page.getByRole('menuitem', { name: 'Jump to Asset with BeyondTrust PRA' }).click();
+    const dialog = page.frameLocator('iframe[title="Jump to Asset with BeyondTrust PRA"]');
+    const prompt = dialog.getByRole('region', { name: 'Allow access' });
+    await prompt.getByText('This app needs your permission to access Jira on your behalf.', { exact: false }).waitFor();
+    expect(await prompt.getByText('read:jira-work', { exact: true }).count()).toBe(1);
+    // The app itself shows nothing: no error of its own while Jira asks for access.
+    expect(await dialog.getByText('could not be loaded', { exact: false }).count()).toBe(0);
+    await screenshot(page, 'allow-access');
+
+    await prompt.getByRole('button', { name: 'Allow access' }).click();
+    await dialog.getByRole('link', { name: 'Jump to WORKSTATION-01' }).waitFor();
+    expect(sandbox.world().host.userConsent.has(casey)).toBe(true);
+    await page.getByRole('button', { name: 'Close dialog' }).click();
+    // The panel asks until it is loaded again; then it shows the ticket's PRA data.
+    await page.reload();
+    await page.frameLocator('iframe[title="BeyondTrust PRA"]').getByText('PRA sessions', { exact: true }).waitFor();
+    await page.close();
+  });
+
   it('the Jira admin saves the configuration page, and a technician may not', async () => {
     const page = await open(`/admin?as=${DEMO.users.admin}`);
     const config = page.frameLocator('iframe[title="BeyondTrust Privileged Remote Access"]');

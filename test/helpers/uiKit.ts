@@ -8,6 +8,10 @@
  *   invoke     → `host.invokeResolver(...)` as the given user: the app's real resolver in the local Forge host
  *   navigate, close, anything else → recorded in `view.calls` and answered with undefined
  *
+ * When a resolver lets @forge/api's NeedsAuthenticationError through (the user has not allowed the app),
+ * this helper does what Jira's frontend does: the app's `invoke` never settles and the module shows the
+ * *Allow access* prompt instead (`view.consentPrompt()`; `view.allowAccess()` grants and renders again).
+ *
  * IMPORTANT: import this helper BEFORE the UI module under test. `@forge/bridge` captures
  * `__bridge.callBridge` when it is first imported, so the fake bridge is installed when this file loads
  * (and `@forge/react` is only imported lazily here).
@@ -78,6 +82,10 @@ export interface UiKitView {
   settle(): Promise<void>;
   /** Detaches the bridge: late calls from this render are refused. */
   dispose(): void;
+  /** The *Allow access* prompt Jira shows in place of the module, if a resolver asked for consent. */
+  consentPrompt(): { moduleKey: string; error: { name: string; message: string; status?: number } } | undefined;
+  /** Clicks *Allow access*: the user allows the app, and the module is rendered again (a new view). */
+  allowAccess(): Promise<UiKitView>;
 }
 
 /** Concatenated text of the String nodes under `node`. */
@@ -140,6 +148,7 @@ export async function renderUiKit(target: ReactElement | (() => unknown), option
     }
   };
 
+  let consent: ReturnType<UiKitView['consentPrompt']>;
   const handler: BridgeHandler = (cmd, data) => {
     calls.push({ cmd, data });
     if (cmd === 'reconcile') {
@@ -161,7 +170,13 @@ export async function renderUiKit(target: ReactElement | (() => unknown), option
       .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
       .finally(() => pending.delete(tracked));
     pending.add(tracked);
-    return result;
+    if (cmd !== 'invoke') return result;
+    return result.catch((error: { name?: string; message?: string; status?: number }) => {
+      if (error?.name !== 'NEEDS_AUTHENTICATION_ERR') throw error;
+      // Jira replaces the module with its "Allow access" prompt; the app's invoke() never settles.
+      consent = { moduleKey: options.moduleKey, error: { name: error.name, message: String(error.message), status: error.status } };
+      return new Promise<never>(() => undefined);
+    });
   };
 
   const settle = async () => {
@@ -233,6 +248,14 @@ export async function renderUiKit(target: ReactElement | (() => unknown), option
     settle,
     dispose() {
       if (shared.current === handler) shared.current = undefined;
+    },
+    consentPrompt: () => consent,
+    async allowAccess() {
+      if (!consent) throw new Error('No "Allow access" prompt is shown');
+      if (!options.accountId) throw new Error('An anonymous user cannot allow the app');
+      options.host.userConsent.grant(options.accountId);
+      if (shared.current === handler) shared.current = undefined;
+      return renderUiKit(target, options);
     },
   };
 }

@@ -1,3 +1,4 @@
+import { Check } from './Check';
 import { JiraPermissions } from './JiraPermissions';
 import { Lines } from './Lines';
 import { PraStatus } from './PraStatus';
@@ -22,9 +23,17 @@ export function HealthSummary({ health }: { health: Health }) {
         },
         { term: 'PRA appliance', details: <PraStatus pra={health.pra} /> },
         { term: 'Jira permissions', details: <JiraPermissions permissions={health.jiraPermissions} /> },
+        { term: 'Jira Assets (as the app)', details: assetsLine(health.assets) },
       ]}
     />
   );
+}
+
+/** Whether endpoint approval can read the ticket's Assets objects as the app (an older backend sends nothing). */
+function assetsLine(assets: Health['assets'] | undefined) {
+  if (!assets) return 'Not checked.';
+  if (assets.status === 'not-needed' || assets.status === 'unknown') return assets.message;
+  return <Check ok={assets.status === 'ok'} label={assets.status === 'ok' ? 'Assets role granted: the app can read Assets objects' : assets.message} />;
 }
 
 function lastSeen(seen: LastSeen, never: string): string {

@@ -106,6 +106,10 @@ describe('web triggers over HTTP', () => {
 });
 
 describe('Jira forwarding', () => {
+  beforeAll(() => {
+    for (const user of ['user-42', 'u1', 'u2', 'u3', 'u4', 'u5']) fx.host.userConsent.grant(user);
+  });
+
   it('sends asUser requests as the invoking user and asApp requests as the app', async () => {
     const asUser = await call('jira', { as: 'user', path: 'myself' }, 'user-42');
     expect(asUser.value.body.authorization).toBe('Bearer sim-user:user-42');
@@ -118,6 +122,43 @@ describe('Jira forwarding', () => {
     const users = ['u1', 'u2', 'u3', 'u4', 'u5'];
     const results = await Promise.all(users.map((u) => call('jira', { as: 'user', path: 'myself' }, u)));
     expect(results.map((r) => r.value.body.authorization)).toEqual(users.map((u) => `Bearer sim-user:${u}`));
+  });
+});
+
+describe('user consent', () => {
+  it("answers a user's asUser() request with the platform's NEEDS_AUTHENTICATION_ERR until they allow the app", async () => {
+    const before = fx.host.jiraCalls.length;
+    const error = await call('jiraAsUserUncaught', { path: 'myself' }, 'user-new').then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    // The real @forge/api turned the proxy's answer into its own error, and nothing reached Jira.
+    expect(error).toMatchObject({ name: 'NEEDS_AUTHENTICATION_ERR', message: 'Authentication Required', status: 401, serviceKey: 'atlassian-token-service-key' });
+    expect((await call('jira', { as: 'user', path: 'myself' }, 'user-new')).error).toMatchObject({ name: 'NEEDS_AUTHENTICATION_ERR' });
+    expect(fx.host.jiraCalls.length).toBe(before);
+    expect((await call('jira', { as: 'app', path: 'field' }, 'user-new')).value.body.authorization).toBe('Bearer sim-app');
+
+    fx.host.userConsent.grant('user-new');
+    expect((await call('jira', { as: 'user', path: 'myself' }, 'user-new')).value.body.authorization).toBe('Bearer sim-user:user-new');
+    expect(fx.host.userConsent.revoke('user-new')).toBe(true);
+    await expect(call('jiraAsUserUncaught', { path: 'myself' }, 'user-new')).rejects.toMatchObject({ name: 'NEEDS_AUTHENTICATION_ERR' });
+  });
+
+  it('tells the frontend over the bridge to show "Allow access", and POST /__forge/consent allows the app', async () => {
+    const bridge = () =>
+      fetch(`${fx.hostUrl}/__forge/bridge`, {
+        method: 'POST',
+        body: JSON.stringify({ cmd: 'invoke', data: { functionKey: 'jiraAsUserUncaught', payload: { path: 'myself' } }, moduleKey: 'probe-page', accountId: 'user-bridge' }),
+      }).then((r) => r.json());
+    expect(await bridge()).toEqual({
+      ok: false,
+      error: 'Authentication Required',
+      needsAuthentication: { moduleKey: 'probe-page', scopes: fx.host.manifest.scopes },
+    });
+    const consent = (body: unknown) => fetch(`${fx.hostUrl}/__forge/consent`, { method: 'POST', body: JSON.stringify(body) });
+    expect((await consent({})).status).toBe(400);
+    expect((await consent({ accountId: 'user-bridge' })).status).toBe(200);
+    expect(await bridge()).toMatchObject({ ok: true, result: { status: 200, body: { authorization: 'Bearer sim-user:user-bridge' } } });
   });
 });
 

@@ -59,12 +59,31 @@ describe('JSM Assets', () => {
     expect((await aql('Colour = red')).status).toBe(400);
   });
 
-  it('denies Assets to users outside the access groups; the app always has access', async () => {
+  it('denies Assets to users outside the access groups; the app has the Users role on the demo site', async () => {
     expect((await aql('Name = WEB01', '', DEMO.users.customer)).status).toBe(403);
     expect((await aql('Name = WEB01', '', DEMO.users.technician)).status).toBe(200);
     h.sim.setKnobs({ assetsAccessGroups: [] });
     expect((await aql('Name = WEB01', '', DEMO.users.technician)).status).toBe(403);
+    expect(h.sim.getAppAssetsRole()).toEqual({ role: 'Users' });
     expect((await aql('Name = WEB01')).status).toBe(200);
+  });
+
+  it('answers the app 403 until it has an Assets role: none on a fresh site, granted by PUT /__sim/assets/app-role', async () => {
+    const denied = { errorMessages: ['The app does not have an Assets role that allows this operation. An admin must grant the app an Assets role.'], errors: {} };
+    expect((await h.call('PUT', '/__sim/assets/app-role', { json: { role: null } })).body).toEqual({ role: null });
+    expect(await aql('Name = WEB01')).toMatchObject({ status: 403, body: denied });
+    expect(await h.call('GET', `/jsm/assets/workspace/${ws}/v1/object/2`)).toMatchObject({ status: 403, body: denied });
+    // Users keep their own access; the workspace list is not Assets data.
+    expect((await aql('Name = WEB01', '', DEMO.users.technician)).status).toBe(200);
+    expect((await h.call('GET', '/rest/servicedeskapi/assets/workspace')).body.values).toEqual([{ workspaceId: ws }]);
+
+    expect((await h.call('PUT', '/__sim/assets/app-role', { json: { role: 'Admins' } })).status).toBe(400);
+    expect((await h.call('PUT', '/__sim/assets/app-role', { json: { role: 'Developers' } })).body).toEqual({ role: 'Developers' });
+    expect((await h.call('GET', '/__sim/assets/app-role')).body).toEqual({ role: 'Developers' });
+    expect((await h.call('GET', `/jsm/assets/workspace/${ws}/v1/object/2`)).status).toBe(200);
+
+    h.sim.reset();
+    expect(h.sim.getAppAssetsRole()).toEqual({ role: null });
   });
 
   it('creates objects through the control API and links them to issues', async () => {

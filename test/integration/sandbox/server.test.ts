@@ -73,6 +73,21 @@ describe('a fresh in-memory sandbox', () => {
     expect(config.body.result.view.validation.status).toBe('valid');
   });
 
+  it('keeps user consent: Casey has not allowed the app, the resolver answers 401 until PUT /sandbox/api/consent/<id>', async () => {
+    const casey = DEMO.users.technician2;
+    const consent = (await call(s, 'GET', '/sandbox/api/consent')).body;
+    expect(consent.required).toBe(true);
+    expect(consent.users.map((u: { accountId: string }) => u.accountId).sort()).toEqual(Object.values(DEMO.users).filter((id) => id !== casey).sort());
+    const jump = { moduleKey: 'jump-to-asset', functionKey: 'getJumpInfo', accountId: casey, extension: { issue: { key: 'SD-8', id: '10007' } } };
+    expect(await call(s, 'POST', '/sandbox/api/resolver', jump)).toMatchObject({ status: 401, body: { ok: false, error: 'Authentication Required', needsAuthentication: true } });
+    expect(await call(s, 'PUT', `/sandbox/api/consent/${casey}`)).toMatchObject({ status: 200, body: { accountId: casey, consented: true } });
+    expect(await call(s, 'POST', '/sandbox/api/resolver', jump)).toMatchObject({ status: 200, body: { ok: true, result: { ok: true } } });
+    expect(await call(s, 'DELETE', `/sandbox/api/consent/${casey}`)).toMatchObject({ status: 200, body: { consented: false, revoked: true } });
+    expect((await call(s, 'POST', '/sandbox/api/resolver', jump)).status).toBe(401);
+    // The seeded Jira site has granted the app an Assets role.
+    expect((await call(s, 'GET', '/jira/__sim/assets/app-role')).body).toEqual({ role: 'Users' });
+  });
+
   it('runs the demo flow: approvals with the messages PRA users see, the Jump, the session, its import', async () => {
     const report = await runDemoFlow(s.url, { commentTimeoutMs: 20_000 });
     expect(report.approvals.map((a) => [a.ticketId, a.jumpItem, a.allowed])).toEqual(APPROVAL_CASES.map((c) => [c.ticketId, c.jumpItem, c.ticketId === 'SD-1' && c.jumpItem === 'WORKSTATION-01']));

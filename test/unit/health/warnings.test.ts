@@ -36,4 +36,9 @@ describe('health warnings', () => {
       'The app lacks the Jira permission "Add comments (session data)".',
     ]);
   });
+
+  it('passes on the Assets role problem as it is worded, last', () => {
+    const warnings = healthWarnings({ ...base, missingJiraPermissions: ['Add comments (session data)'], assetsProblem: 'Missing Assets role: …' });
+    expect(warnings).toEqual(['The app lacks the Jira permission "Add comments (session data)".', 'Missing Assets role: …']);
+  });
 });

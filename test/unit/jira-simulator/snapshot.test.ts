@@ -91,6 +91,18 @@ describe('importState', () => {
     expect(after.jira.attachmentContent(attachmentId).data.equals(BYTES)).toBe(true);
   });
 
+  it("keeps the app's Assets role, and reads a snapshot from before it was modelled as none", async () => {
+    const { jira } = await populated();
+    jira.setAppAssetsRole({ role: 'Managers' });
+    const restored = (await start(false)).jira;
+    restored.importState(roundTrip(jira.exportState()));
+    expect(restored.getAppAssetsRole()).toEqual({ role: 'Managers' });
+    const { appAssetsRole: _dropped, ...older } = roundTrip(jira.exportState());
+    restored.importState(older as JiraSnapshot);
+    expect(restored.getAppAssetsRole()).toEqual({ role: null });
+    expect(() => restored.importState({ ...roundTrip(jira.exportState()), appAssetsRole: 'Owner' } as unknown as JiraSnapshot)).toThrow(ControlError);
+  });
+
   it('continues issue numbers, ids and the request log sequence', async () => {
     const { jira } = await populated();
     const lastSeq = jira.requests().lastSeq;

@@ -4,7 +4,8 @@
  * ForgeReconciler.render — the real @forge/react reconciler — and renders every forgeDoc it commits.
  */
 import './uikit.css';
-import { installBridge } from './bridge';
+import { installBridge, type ConsentRequest } from './bridge';
+import { ConsentPrompt } from './ConsentPrompt';
 import React, { useSyncExternalStore } from 'react';
 import { createRoot } from 'react-dom/client';
 import resources from 'virtual:uikit-resources';
@@ -18,6 +19,15 @@ const params = new URLSearchParams(window.location.search);
 const resourceKey = params.get('resource') ?? '';
 const store = new ForgeDocStore();
 const errors = { list: [] as string[], version: 0, listeners: new Set<() => void>() };
+
+const consent = { request: undefined as ConsentRequest | undefined, version: 0, listeners: new Set<() => void>() };
+
+function requestConsent(request: ConsentRequest): void {
+  if (consent.request) return;
+  consent.request = request;
+  consent.version += 1;
+  consent.listeners.forEach((l) => l());
+}
 
 function reportError(message: string): void {
   errors.list.push(message);
@@ -41,6 +51,7 @@ installBridge(
     },
     close: () => postToParent({ type: 'close' }),
     error: reportError,
+    needsConsent: requestConsent,
   },
 );
 
@@ -63,6 +74,15 @@ function Errors() {
 
 function Frame() {
   const version = useSyncExternalStore(store.subscribe, store.getVersion);
+  useSyncExternalStore(
+    (l) => {
+      consent.listeners.add(l);
+      return () => consent.listeners.delete(l);
+    },
+    () => consent.version,
+  );
+  // Jira shows the prompt in place of the module; after "Allow access" the module is loaded again.
+  if (consent.request) return <ConsentPrompt request={consent.request} accountId={params.get('accountId') ?? ''} onAllowed={() => window.location.reload()} />;
   return (
     <>
       <Errors />
