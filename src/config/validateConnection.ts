@@ -3,7 +3,8 @@
  *   1. the appliance host is allowed by the app's egress permissions;
  *   2. the OAuth client credentials get a token (host reachable, credentials right);
  *   3. get_api_info answers (XML API enabled) and the account has Command and Reporting permission;
- *   4. Jira has a field with the configured asset field name, of a supported kind.
+ *   4. Jira has a field with the configured asset field name, of a supported kind;
+ *   5. (a warning, not a failure) Jira lets the app read hidden email addresses for endpoint approval.
  * Each failure produces its own message saying what to fix and where.
  */
 import { PraClient } from '../pra/client';
@@ -11,6 +12,7 @@ import { PraError } from '../pra/errors';
 import type { ApiInfo } from '../pra/apiInfo';
 import type { JiraClient } from '../jira/client';
 import { cacheField, chooseField, listFields, similarFieldNames } from '../jira/fields';
+import { canLookUpEmails, EMAIL_LOOKUP_REFUSED } from '../jira/users';
 import type { Settings } from './settings';
 import type { ValidationResult } from './store';
 
@@ -96,6 +98,7 @@ export async function validateConnection(settings: Settings, clientSecret: strin
   if (field) await cacheField(assetFieldName, field);
 
   const details = [...warnings];
+  if (!(await canLookUpEmails(jira))) details.push(EMAIL_LOOKUP_REFUSED);
   if (!settings.enabled) details.unshift('Enable Integration is off: Jump to Asset, session import and endpoint approval stay inactive until you turn it on.');
   const commandText = info.command === 'full_access' ? 'full access' : info.command === 'read_only' ? 'read-only' : 'allowed';
   return {
