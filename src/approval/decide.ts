@@ -31,7 +31,7 @@ import {
   identityOf,
   inactiveReason,
   jumpItemCandidates,
-  jumpItemLabel,
+  jumpItemAssetName,
   matchAfterLookup,
   matchAsset,
 } from './rules';
@@ -165,7 +165,7 @@ async function evaluate(ctx: Context, mayRefreshField: boolean): Promise<Outcome
   });
   if (asset.kind === 'skip') return approve();
 
-  const jumpItem = jumpItemLabel(request.jumpItem) ?? '';
+  const jumpItem = jumpItemAssetName(request.jumpItem) ?? '';
   if (asset.kind === 'field-unusable') return deny('asset-field-unusable', APPROVAL_MESSAGES.assetFieldUnusable(settings.assetFieldName), found);
   if (asset.kind === 'no-jump-item') return deny('no-jump-item', APPROVAL_MESSAGES.noJumpItem(key), found);
   if (asset.kind === 'fetch' && objects.status === 'rejected') throw objects.reason;

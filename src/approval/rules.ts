@@ -128,9 +128,17 @@ export function jumpItemCandidates(item: JumpItemInfo): string[] {
   return [...out];
 }
 
-/** The Jump Item as named in messages: its name, else its computer name, host name or target. */
+/** The Jump Item as named in the audit: its name, else its computer name, host name or target. */
 export function jumpItemLabel(item: JumpItemInfo): string | undefined {
   return item.name ?? item.computerName ?? item.hostname ?? item.target;
+}
+
+/**
+ * The asset named in a denial: the Jump Item's computer name, as the product describes the check
+ * ("Compares the PRA Jump Item computer name with the asset name"), else its name, host name or target.
+ */
+export function jumpItemAssetName(item: JumpItemInfo): string | undefined {
+  return item.computerName ?? item.name ?? item.hostname ?? item.target;
 }
 
 /** The ticket's asset that the Jump Item is (case-insensitive), or undefined. Any one match is enough. */

@@ -195,10 +195,24 @@ describe('Asset Match: text field', () => {
 
   it('says when the ticket has no asset, and when PRA sent no Jump Item', async () => {
     expect((await a.enter('SD-7', 'arivera', { name: 'WEB01' })).message).toBe(
-      'The specified ticket, [SD-7], has no asset in its [Asset Name] field, so access to [WEB01] cannot be approved.',
+      'The specified ticket, [SD-7], does not appear to be associated with an asset named [WEB01]. Its [Asset Name] field has no asset.',
     );
     const none = await a.post({ ticket_id: 'SD-1', user: ALEX });
     expect(none.body.error_message).toBe("PRA did not send the Jump Item's computer name, so ticket [SD-1] cannot be matched to an asset.");
+  });
+
+  it("names the Jump Item's computer name in the product's sentence, first, and keeps the audit reason specific", async () => {
+    const item = { name: 'Web "front" \\ C:\\inetpub 🌐', computer_name: 'WEB01-CN', hostname: 'web01.corp.example.com' };
+    const empty = await a.post(praBody('SD-7', ALEX, item));
+    expect(empty.body.error_message).toBe(
+      'The specified ticket, [SD-7], does not appear to be associated with an asset named [WEB01-CN]. Its [Asset Name] field has no asset.',
+    );
+    const [emptyRecord] = (await a.w.configCall('listApprovalDecisions', { limit: 1 })).decisions;
+    expect(emptyRecord).toMatchObject({ reason: 'no-asset-on-ticket', result: 'denied' });
+    const other = await a.post(praBody('SD-1', ALEX, item));
+    expect(other.body.error_message).toBe('The specified ticket, [SD-1], does not appear to be associated with an asset named [WEB01-CN].');
+    const [otherRecord] = (await a.w.configCall('listApprovalDecisions', { limit: 1 })).decisions;
+    expect(otherRecord).toMatchObject({ reason: 'asset-mismatch', result: 'denied' });
   });
 
   it('skips the asset check when asset matching is turned off', async () => {
@@ -262,7 +276,7 @@ describe('Asset Match: Jira Assets field', () => {
 
   it('says when the Assets field is empty', async () => {
     expect((await a.enter('SD-7', 'arivera', { name: 'WEB01' })).message).toBe(
-      'The specified ticket, [SD-7], has no asset in its [Assets] field, so access to [WEB01] cannot be approved.',
+      'The specified ticket, [SD-7], does not appear to be associated with an asset named [WEB01]. Its [Assets] field has no asset.',
     );
   });
 });
@@ -285,7 +299,7 @@ describe('a ticket whose issue type has no asset field', () => {
     const { result, calls } = await a.jiraCallsDuring(() => a.post(praBody('OPS-1', CASEY, { name: 'WEB01' })));
     expect(result.body).toMatchObject({
       is_valid: false,
-      error_message: 'The specified ticket, [OPS-1], has no asset in its [Asset Name] field, so access to [WEB01] cannot be approved.',
+      error_message: 'The specified ticket, [OPS-1], does not appear to be associated with an asset named [WEB01]. Its [Asset Name] field has no asset.',
     });
     expect(calls).toEqual([issueCall('OPS-1'), 'GET /rest/api/3/field']);
   });

@@ -4,6 +4,7 @@ import {
   checkTicketKey,
   inactiveReason,
   jumpItemCandidates,
+  jumpItemAssetName,
   jumpItemLabel,
   matchAsset,
   matchAfterLookup,
@@ -156,6 +157,10 @@ describe('Asset Match', () => {
     expect(jumpItemLabel({ hostname: 'web01.corp', computerName: 'WEB01' })).toBe('WEB01');
     expect(jumpItemLabel({ target: 't' })).toBe('t');
     expect(jumpItemLabel({})).toBeUndefined();
+    // In a denial the asset is the computer name, as the product describes the check; else the name.
+    expect(jumpItemAssetName({ name: 'Web server (prod)', computerName: 'WEB01', hostname: 'web01.corp' })).toBe('WEB01');
+    expect(jumpItemAssetName({ name: 'WEB01', hostname: 'web01.corp' })).toBe('WEB01');
+    expect(jumpItemAssetName({ hostname: 'web01.corp' })).toBe('web01.corp');
   });
 
   it('matches case-insensitively; any one of several assets is enough', () => {
