@@ -17,6 +17,8 @@ export interface SandboxContext {
   publicUrl: string;
   databaseFile: string | undefined;
   startedAt: number;
+  /** Set when the sandbox listens beyond loopback (the URLs below carry their tokens). */
+  tokenWarning?: string;
   reset(): Promise<void>;
 }
 
@@ -91,6 +93,7 @@ export function createApiHandler(ctx: SandboxContext): NodeHandler {
       pra: `${ctx.publicUrl}/pra`,
       jira: `${ctx.publicUrl}/jira`,
       api: `${ctx.publicUrl}/sandbox/api`,
+      ...(ctx.tokenWarning ? { warning: ctx.tokenWarning } : {}),
     });
   });
 
