@@ -15,6 +15,7 @@ import { DEFAULT_CONSOLE_BUILD } from './console/build';
 import { createApiHandler } from './server/api';
 import type { IntegrationUrls } from './server/demoSetup';
 import { rewriteLocationHeaders } from './server/praMount';
+import { tokenExposureWarning } from './server/tokenExposure';
 import { ConsoleFiles, PRA_PAGES } from './server/statics';
 import { SandboxWorld } from './server/world';
 
@@ -42,6 +43,8 @@ export interface Sandbox {
   url: string;
   /** Loopback base URL the app itself uses. */
   internalUrl: string;
+  /** Set when the sandbox listens beyond loopback: the integration URLs it shows carry their tokens. */
+  tokenWarning: string | undefined;
   databaseFile: string | undefined;
   world(): SandboxWorld;
   /** The app's Outbound Event and Endpoint Approval URLs (and the Access Console custom link). */
@@ -68,6 +71,7 @@ function under(pathname: string, prefix: string): string | undefined {
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const bindHost = options.host ?? '127.0.0.1';
+  const tokenWarning = tokenExposureWarning(bindHost);
   const dataDir = options.dataDir === undefined ? DEFAULT_DATA_DIR : options.dataDir;
   if (dataDir && options.reset) rmSync(dataDir, { recursive: true, force: true });
   const databaseFile = dataDir ? path.join(dataDir, 'sandbox.db') : undefined;
@@ -89,6 +93,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     databaseFile,
     startedAt,
+    tokenWarning,
     reset: () => sandbox.reset(),
   });
 
@@ -143,6 +148,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const sandbox: Sandbox = {
     url: publicUrl,
     internalUrl,
+    tokenWarning,
     databaseFile,
     world: currentWorld,
     urls: () => currentWorld().urls(),

@@ -6,43 +6,14 @@
  */
 import './forge-host/globals';
 import { buildConsole } from './console/build';
-import { DEFAULT_DATA_DIR, DEFAULT_PORT, startSandbox, type Sandbox } from './server';
+import { DEFAULT_DATA_DIR, DEFAULT_PORT, startSandbox } from './server';
+import { banner } from './server/banner';
 
 function parsePort(value: string | undefined): number {
   if (value === undefined || value === '') return DEFAULT_PORT;
   const port = Number(value);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, not "${value}"`);
   return port;
-}
-
-function banner(sandbox: Sandbox, urls: Awaited<ReturnType<Sandbox['urls']>>, firstStart: boolean, reset: boolean): string {
-  const u = sandbox.url;
-  const rows: Array<[string, string]> = [
-    ['Console (start here)', `${u}/`],
-    ['Jira issue view', `${u}/browse/SD-1`],
-    ['App configuration page', `${u}/admin`],
-    ['PRA access console', `${u}/pra/console`],
-    ['PRA /login (settings)', `${u}/pra/login`],
-    ['Outbound Event URL', urls?.outboundEventUrl ?? '(not configured)'],
-    ['Endpoint Approval URL', urls?.endpointApprovalUrl ?? '(not configured)'],
-    ['Scripting API', `${u}/sandbox/api/health  (docs/sandbox.md)`],
-    ['PRA simulator', `${u}/pra/__sim/info  (docs/pra-simulator.md)`],
-    ['Jira simulator', `${u}/jira/rest/api/3/serverInfo  (docs/jira-simulator.md)`],
-  ];
-  const width = Math.max(...rows.map(([k]) => k.length));
-  const state = sandbox.databaseFile
-    ? `${firstStart ? (reset ? 'Started clean' : 'First start: seeded and configured') : 'Resumed'} — state in ${sandbox.databaseFile} (npm start -- --reset starts clean)`
-    : 'State in memory only';
-  return [
-    '',
-    'BeyondTrust PRA × Jira Service Management sandbox',
-    '',
-    ...rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`),
-    '',
-    `  ${state}`,
-    '  Press Ctrl+C to stop.',
-    '',
-  ].join('\n');
 }
 
 async function main(): Promise<void> {

@@ -135,6 +135,7 @@ export const knobsPatchSchema = z
     perIssueWriteLimit: z.object({ limit: z.number().int().positive(), windowMs: z.number().int().positive() }).strict().nullable(),
     assetsEnabled: z.boolean(),
     assetsAccessGroups: z.array(z.string()),
+    appMayReadEmails: z.boolean(),
   })
   .partial()
   .strict();

@@ -214,6 +214,11 @@ export interface Knobs {
   assetsEnabled: boolean;
   /** Groups whose members may use the Assets REST API (the app needs an Assets role: `appAssetsRole`). */
   assetsAccessGroups: string[];
+  /**
+   * Whether the app may use `GET /rest/api/3/user/email` (scope `read:email-address:jira` granted and
+   * the app allowed to use it on this site). False: the site refuses with 400, as documented.
+   */
+  appMayReadEmails: boolean;
 }
 
 const DEFAULT_KNOBS: Knobs = {
@@ -227,6 +232,7 @@ const DEFAULT_KNOBS: Knobs = {
   perIssueWriteLimit: null,
   assetsEnabled: true,
   assetsAccessGroups: ['jira-administrators', 'jira-servicemanagement-users'],
+  appMayReadEmails: true,
 };
 
 /** The Forge app's own account (what `Authorization: Bearer sim-app` acts as). */

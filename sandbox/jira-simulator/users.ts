@@ -1,6 +1,7 @@
 /**
  * User objects as Jira renders them (hidden emails omitted except to the user themself) and the user
- * endpoints: /myself, /user, /user/search (matching hidden emails too) and /user/assignable/search.
+ * endpoints: /myself, /user, /user/search (active users; matching hidden emails too),
+ * /user/assignable/search and /user/email (an app's lookup of any user's address, hidden or not).
  */
 import type { Router } from '../shared/http';
 import { json } from '../shared/http';
@@ -92,10 +93,30 @@ export function registerUserRoutes(router: Router, state: JiraState): void {
       if (!query && !accountId) {
         throw jiraError(400, ['One of the following query parameters must be provided: query, accountId, property.']);
       }
+      // "Returns a list of active users that match the search string" (Find users, REST v3).
       const found = [...state.users.values()].filter(
-        (u) => (!accountId || u.accountId === accountId) && (!query || matchesUserQuery(u, query)),
+        (u) => u.active && (!accountId || u.accountId === accountId) && (!query || matchesUserQuery(u, query)),
       );
       return json(200, slicePage(found, pageParams(req, 50, USER_SEARCH_CAP)).map((u) => userJson(state, u, principal)));
+    }),
+  );
+
+  // Get user email: "Returns a user's email address regardless of the user's profile visibility
+  // settings"; Forge apps may call it only as the app (asApp), with scope read:email-address:jira.
+  router.get(
+    '/rest/api/3/user/email',
+    withAuth(state, (req, principal) => {
+      if (principal.kind !== 'app') {
+        return json(401, { code: 401, message: 'Unauthorized; scope does not match' });
+      }
+      if (!state.knobs.appMayReadEmails) {
+        throw jiraError(400, ['This app is not allowed to read user email addresses (scope read:email-address:jira is not granted or not approved for this site).']);
+      }
+      const accountId = req.query.get('accountId');
+      if (!accountId) throw jiraError(400, ["The query parameter 'accountId' is required."]);
+      const user = state.users.get(accountId);
+      if (!user || user.emailAddress === undefined) throw jiraError(404, [`User with accountId '${accountId}' was not found.`]);
+      return json(200, { accountId: user.accountId, email: user.emailAddress });
     }),
   );
 

@@ -18,6 +18,8 @@ export interface SandboxContext {
   publicUrl: string;
   databaseFile: string | undefined;
   startedAt: number;
+  /** Set when the sandbox listens beyond loopback (the URLs below carry their tokens). */
+  tokenWarning?: string;
   reset(): Promise<void>;
 }
 
@@ -98,6 +100,7 @@ export function createApiHandler(ctx: SandboxContext): NodeHandler {
       pra: `${ctx.publicUrl}/pra`,
       jira: `${ctx.publicUrl}/jira`,
       api: `${ctx.publicUrl}/sandbox/api`,
+      ...(ctx.tokenWarning ? { warning: ctx.tokenWarning } : {}),
     });
   });
 

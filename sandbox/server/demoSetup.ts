@@ -27,7 +27,7 @@ export const OUTBOUND_RECIPIENT_ID = 'jira';
 /** What each seeded ticket demonstrates (shown by the console and `GET /sandbox/api/issues`). */
 export const DEMO_CASES: Record<string, string> = {
   'SD-1': 'Assigned to Alex Rivera; asset WORKSTATION-01 (text field, and Jira Assets ITSM-1). The main demo: Jump, session, import; approval allowed.',
-  'SD-2': "Assigned to Sam Patel, whose email is hidden. Approval for Sam works through user search; for Alex it is someone else's ticket.",
+  'SD-2': "Assigned to Sam Patel, whose email is hidden. Approval for Sam works through Jira's email lookup for apps (exact address); for Alex it is someone else's ticket.",
   'SD-3': 'Unassigned; DB-SERVER-02, whose Jump Policy requires a ticket ID. Approval is denied: not assigned to anyone.',
   'SD-4': 'Resolved (Done), assigned to Alex. Approval is denied: the ticket is not active.',
   'SD-5': "Cancelled (Won't Do), assigned to Casey Nguyen. Approval is denied: not active.",

@@ -117,7 +117,7 @@ async function main(): Promise<void> {
   rows.push(await run(w, url, { name: 'text field, approve — field id cache expired', ticket: 'SD-1', user: ALEX, jumpItem: 'WORKSTATION-01' }, 1));
   const textScenarios: Scenario[] = [
     { name: 'text field, approve (assignee email visible)', ticket: 'SD-1', user: ALEX, jumpItem: 'WORKSTATION-01' },
-    { name: 'text field, approve (assignee email hidden → user search)', ticket: 'SD-2', user: SAM_EMAIL_ONLY, jumpItem: 'WEB01' },
+    { name: 'text field, approve (assignee email hidden → email lookup)', ticket: 'SD-2', user: SAM_EMAIL_ONLY, jumpItem: 'WEB01' },
     { name: 'deny: ticket not found', ticket: 'SD-9999', user: ALEX, jumpItem: 'WORKSTATION-01' },
     { name: 'deny: ticket not active (Closed)', ticket: 'SD-6', user: ALEX, jumpItem: 'WEB01' },
     { name: 'deny: not assigned', ticket: 'SD-3', user: ALEX, jumpItem: 'DB-SERVER-02' },
@@ -136,7 +136,7 @@ async function main(): Promise<void> {
   const assetScenarios: Scenario[] = [
     { name: 'Assets field, approve (1 object)', ticket: 'SD-1', user: ALEX, jumpItem: 'WORKSTATION-01' },
     { name: 'Assets field, approve (2 objects, fetched in parallel)', ticket: 'SD-8', user: CASEY, jumpItem: 'WEB01' },
-    { name: 'Assets field, approve (hidden email: search ∥ object)', ticket: 'SD-2', user: SAM_EMAIL_ONLY, jumpItem: 'WEB01' },
+    { name: 'Assets field, approve (hidden email: email lookup ∥ object)', ticket: 'SD-2', user: SAM_EMAIL_ONLY, jumpItem: 'WEB01' },
     { name: 'Assets field, deny: asset does not match', ticket: 'SD-8', user: CASEY, jumpItem: 'DB-SERVER-02' },
   ];
   for (const s of assetScenarios) rows.push(await run(w, url, s));

@@ -6,8 +6,9 @@
  *
  * Jira round trips (docs/performance.md, "Endpoint approval"):
  *   1. GET /rest/api/3/issue/{key}?fields=status,resolution,assignee,<asset field id>
- *   2. only when needed, in parallel: user search for the PRA email (the assignee's email is hidden and
- *      nothing visible matched) and the ticket's Assets objects (an Assets field).
+ *   2. only when needed, in parallel: the email lookup for the assignee (GET /rest/api/3/user/email as
+ *      the app: their email is hidden and nothing visible matched) and the ticket's Assets objects.
+ *      Emails are compared whole, never by prefix; a refused lookup cannot approve by email.
  * The asset field id comes from the KVS cache of resolveField (one GET /rest/api/3/field when cold).
  *
  * Every Jira request shares one deadline, well inside the web trigger's 55 s and PRA's dialog timeout;
@@ -21,8 +22,8 @@ import { AssetsForbiddenError, getAssetObjects, type AssetRef } from '../jira/as
 import { parseAssetValue } from '../jira/assetFieldValue';
 import { JiraClient, JiraError } from '../jira/client';
 import { resolveField, type ResolvedField } from '../jira/fields';
-import { accountsWithEmail } from '../jira/identity';
 import { getIssue, type Issue } from '../jira/issues';
+import { lookupUserEmail, type EmailLookup } from '../jira/users';
 import { log } from '../shared/log';
 import { APPROVAL_MESSAGES } from './messages';
 import {
@@ -31,9 +32,9 @@ import {
   identityOf,
   inactiveReason,
   jumpItemCandidates,
-  jumpItemLabel,
+  jumpItemAssetName,
+  matchAfterLookup,
   matchAsset,
-  searchFoundAssignee,
 } from './rules';
 import type { Decision, DecisionReason } from './types';
 import type { ApprovalRequest } from './wireFormat';
@@ -138,20 +139,21 @@ async function evaluate(ctx: Context, mayRefreshField: boolean): Promise<Outcome
   const user = checkAssignee(identityOf(request.user), assignee);
   if (user.kind === 'mismatch') return deny('user-mismatch', APPROVAL_MESSAGES.userMismatch(key), found);
 
-  // What the asset check needs from Jira, fetched in the same round as the user search.
+  // What the asset check needs from Jira, fetched in the same round as the email lookup.
   const asset = checkAsset ? assetPlan(ctx, issue, usableField) : { kind: 'skip' as const };
-  const [search, objects] = await round(ctx, () =>
+  const [lookup, objects] = await round(ctx, () =>
     Promise.allSettled([
-      user.kind === 'search' ? accountsWithEmail(ctx.jira, user.email) : Promise.resolve([]),
+      user.kind === 'lookup' ? lookupUserEmail(ctx.jira, assignee.accountId) : Promise.resolve<EmailLookup>({ kind: 'none' }),
       asset.kind === 'fetch' ? getAssetObjects(ctx.jira, asset.refs, { forbidden: 'fail' }) : Promise.resolve([]),
     ]),
   );
 
   let matchedBy = user.kind === 'match' ? user.basis : undefined;
-  if (user.kind === 'search') {
-    if (search.status === 'rejected') throw search.reason;
-    if (!searchFoundAssignee(assignee, search.value)) return deny('user-mismatch', APPROVAL_MESSAGES.userMismatch(key), found);
-    matchedBy = 'email';
+  if (user.kind === 'lookup') {
+    if (lookup.status === 'rejected') throw lookup.reason;
+    if (lookup.value.kind === 'refused') log.warn('approval.email-lookup-refused', { ticket: key });
+    matchedBy = matchAfterLookup(identityOf(request.user), assignee, lookup.value);
+    if (!matchedBy) return deny('user-mismatch', APPROVAL_MESSAGES.userMismatch(key), found);
   }
   const approve = (matchedAsset?: string): Outcome => ({
     approved: true,
@@ -164,7 +166,7 @@ async function evaluate(ctx: Context, mayRefreshField: boolean): Promise<Outcome
   });
   if (asset.kind === 'skip') return approve();
 
-  const jumpItem = jumpItemLabel(request.jumpItem) ?? '';
+  const jumpItem = jumpItemAssetName(request.jumpItem) ?? '';
   if (asset.kind === 'field-unusable') return deny('asset-field-unusable', APPROVAL_MESSAGES.assetFieldUnusable(settings.assetFieldName), found);
   if (asset.kind === 'no-jump-item') return deny('no-jump-item', APPROVAL_MESSAGES.noJumpItem(key), found);
   if (asset.kind === 'fetch' && objects.status === 'rejected') {

@@ -22,13 +22,21 @@ export function shownTicketInput(value: string): string {
   return safe.length > 40 ? `${safe.slice(0, 39)}…` : safe;
 }
 
-export const APPROVAL_MESSAGES = {
-  // --- product specification, "Common Denial Reasons" (exact) ---
+/**
+ * The product specification's "Common Denial Reasons", word for word. A denial for one of these reasons
+ * starts with its sentence; any detail may only follow as a further sentence.
+ */
+export const APPROVAL_MESSAGES_SPEC = {
   notFound: (key: string) => `The specified ticket, [${key}], could not be found. Please provide a valid ticket number.`,
   unassigned: (key: string) => `The specified ticket, [${key}], is not assigned to anyone.`,
   userMismatch: (key: string) => `The user that initiated the PRA session does not match the assignee of ticket [${key}].`,
   assetMismatch: (key: string, asset: string) =>
     `The specified ticket, [${key}], does not appear to be associated with an asset named [${shown(asset)}].`,
+} as const;
+
+export const APPROVAL_MESSAGES = {
+  // --- product specification, "Common Denial Reasons" (exact) ---
+  ...APPROVAL_MESSAGES_SPEC,
 
   // --- the other outcomes ---
   approved: (key: string) => `Access approved by Jira ticket [${key}].`,
@@ -41,8 +49,9 @@ export const APPROVAL_MESSAGES = {
     key
       ? `Unable to validate the ticket [${key}] right now. Please try again in a few minutes.`
       : 'Unable to validate the ticket right now. Please try again in a few minutes.',
+  /** One of the product's reasons (the asset does not match), so its sentence comes first; the detail follows. */
   noAssetOnTicket: (key: string, fieldName: string, asset: string) =>
-    `The specified ticket, [${key}], has no asset in its [${shown(fieldName, 80)}] field, so access to [${shown(asset)}] cannot be approved.`,
+    `${APPROVAL_MESSAGES_SPEC.assetMismatch(key, asset)} Its [${shown(fieldName, 80)}] field has no asset.`,
   noJumpItem: (key: string) => `PRA did not send the Jump Item's computer name, so ticket [${key}] cannot be matched to an asset.`,
   assetFieldUnusable: (fieldName: string) =>
     fieldName

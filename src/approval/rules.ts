@@ -5,6 +5,7 @@
  */
 import { normalizeIssueKey, type IssueFields, type JiraUser } from '../jira/issues';
 import { emailOf, matchOnVisibleFields, type MatchBasis, type PraIdentity } from '../jira/identity';
+import type { EmailLookup } from '../jira/users';
 import { APPROVAL_MESSAGES } from './messages';
 import type { JumpItemInfo, PraUserInfo } from './wireFormat';
 
@@ -66,26 +67,31 @@ export function identityOf(user: PraUserInfo): PraIdentity {
 
 export type AssigneeCheck =
   | { kind: 'match'; basis: MatchBasis }
-  /** Only user search can tell: the assignee's email is hidden and the PRA user has an email. */
-  | { kind: 'search'; email: string }
+  /** Jira hides the assignee's email and the PRA user may be matched by it: read it with the email lookup. */
+  | { kind: 'lookup' }
   | { kind: 'mismatch' };
 
 /**
- * Compares the PRA user with the assignee on what Jira shows: email (case-insensitive), private or
- * public display name (case-insensitive), username (the email's local part, or the display name).
- * When none matches and Jira hides the assignee's email, the PRA email must be looked up by search.
+ * Compares the PRA user with the assignee on what Jira shows: email (the whole address,
+ * case-insensitive), private or public display name (case-insensitive), username (the email's local
+ * part, or the display name). When none matches and Jira hides the assignee's email, the address must
+ * be read with the email lookup before deciding (`matchAfterLookup`).
  */
 export function checkAssignee(identity: PraIdentity, assignee: JiraUser): AssigneeCheck {
   const basis = matchOnVisibleFields(identity, assignee);
   if (basis) return { kind: 'match', basis };
-  const email = emailOf(identity);
-  if (email && !assignee.emailAddress) return { kind: 'search', email };
+  if (!assignee.emailAddress && (emailOf(identity) || identity.username?.trim())) return { kind: 'lookup' };
   return { kind: 'mismatch' };
 }
 
-/** Whether user search for the PRA email returned the assignee's account (Jira matched the hidden email). */
-export function searchFoundAssignee(assignee: JiraUser, accounts: readonly JiraUser[]): boolean {
-  return accounts.some((a) => a.accountId === assignee.accountId);
+/**
+ * How the PRA user matches the assignee once the hidden email was looked up: the same rules as for a
+ * visible email, so only the exact address (or its local part as a username) matches — never a prefix.
+ * A refused or empty lookup matches nothing more than the visible fields did.
+ */
+export function matchAfterLookup(identity: PraIdentity, assignee: JiraUser, lookup: EmailLookup): MatchBasis | undefined {
+  if (lookup.kind !== 'found') return undefined;
+  return matchOnVisibleFields(identity, { ...assignee, emailAddress: lookup.email });
 }
 
 // ---- Asset match ------------------------------------------------------------------------------
@@ -122,9 +128,17 @@ export function jumpItemCandidates(item: JumpItemInfo): string[] {
   return [...out];
 }
 
-/** The Jump Item as named in messages: its name, else its computer name, host name or target. */
+/** The Jump Item as named in the audit: its name, else its computer name, host name or target. */
 export function jumpItemLabel(item: JumpItemInfo): string | undefined {
   return item.name ?? item.computerName ?? item.hostname ?? item.target;
+}
+
+/**
+ * The asset named in a denial: the Jump Item's computer name, as the product describes the check
+ * ("Compares the PRA Jump Item computer name with the asset name"), else its name, host name or target.
+ */
+export function jumpItemAssetName(item: JumpItemInfo): string | undefined {
+  return item.computerName ?? item.name ?? item.hostname ?? item.target;
 }
 
 /** The ticket's asset that the Jump Item is (case-insensitive), or undefined. Any one match is enough. */

@@ -1,13 +1,14 @@
 /**
  * The configuration page's use cases: show the settings (never the secret), save them (validate
- * input, keep the stored secret when none is typed, then validate against PRA), re-validate, and
- * rotate a web-trigger token.
+ * input, keep the stored secret when none is typed and the Host Name is unchanged, then validate
+ * against PRA), re-validate, and rotate a web-trigger token. A stored secret belongs to the host it was
+ * saved with: when the Host Name changes, the secret must be typed again and the old one is never sent.
  */
 import { SESSION_EVENT_TYPES } from '../pra/eventTypes';
 import { JiraClient } from '../jira/client';
 import { DEFAULT_SETTINGS, parseSettings, type FieldErrors, type Settings } from './settings';
 import { SETTINGS_MESSAGES } from './settingsMessages';
-import { loadClientSecret, loadSavedSettings, loadSettings, loadValidation, saveClientSecret, saveSettings, saveValidation, type ValidationResult } from './store';
+import { hasStoredClientSecret, loadClientSecret, loadSavedSettings, loadSettings, loadValidation, saveClientSecret, saveSettings, saveValidation, type ValidationResult } from './store';
 import { validateConnection } from './validateConnection';
 import { integrationUrls, rotateToken, type IntegrationUrls, type TriggerKind } from './webTriggerTokens';
 
@@ -32,7 +33,8 @@ export function customLinkUrl(siteUrl: string): string {
 }
 
 export async function configurationView(siteUrl: string): Promise<ConfigView> {
-  const [saved, secret, validation] = await Promise.all([loadSavedSettings(), loadClientSecret(), loadValidation()]);
+  const [saved, validation] = await Promise.all([loadSavedSettings(), loadValidation()]);
+  const secret = saved?.hostName ? await loadClientSecret(saved.hostName) : undefined;
   return {
     settings: saved ?? DEFAULT_SETTINGS,
     clientSecretSet: !!secret,
@@ -48,21 +50,25 @@ export async function saveConfiguration(input: { settings?: unknown; clientSecre
   const typedSecret = typeof input.clientSecret === 'string' ? input.clientSecret.trim() : '';
   const fieldErrors: FieldErrors = parsed.ok ? {} : { ...parsed.fieldErrors };
   if (typedSecret.length > MAX_SECRET_LENGTH) fieldErrors.clientSecret = `The Client Secret is at most ${MAX_SECRET_LENGTH} characters.`;
-  const storedSecret = await loadClientSecret();
-  if (parsed.ok && parsed.settings.enabled && !typedSecret && !storedSecret) {
-    fieldErrors.clientSecret = SETTINGS_MESSAGES.clientSecretRequired;
+  const hostName = parsed.ok ? parsed.settings.hostName : '';
+  // Only the secret saved for this very host may be kept; a secret saved for another host is never used.
+  const storedSecret = hostName ? await loadClientSecret(hostName) : undefined;
+  if (parsed.ok && !typedSecret && !storedSecret) {
+    if (hostName && (await hasStoredClientSecret())) fieldErrors.clientSecret = SETTINGS_MESSAGES.clientSecretForNewHost(hostName);
+    else if (parsed.settings.enabled) fieldErrors.clientSecret = SETTINGS_MESSAGES.clientSecretRequired;
   }
   if (!parsed.ok || Object.keys(fieldErrors).length > 0) {
     return { ok: false, error: { code: 'INVALID_INPUT', message: 'Some settings need attention.' }, fieldErrors };
   }
   await saveSettings(parsed.settings);
-  if (typedSecret) await saveClientSecret(typedSecret);
+  if (typedSecret) await saveClientSecret(typedSecret, parsed.settings.hostName);
   await saveValidation(await validateConnection(parsed.settings, typedSecret || storedSecret, JiraClient.asApp()));
   return { ok: true, view: await configurationView(siteUrl) };
 }
 
 export async function revalidate(siteUrl: string): Promise<ConfigView> {
-  const [settings, secret] = await Promise.all([loadSettings(), loadClientSecret()]);
+  const settings = await loadSettings();
+  const secret = settings.hostName ? await loadClientSecret(settings.hostName) : undefined;
   await saveValidation(await validateConnection(settings, secret, JiraClient.asApp()));
   return configurationView(siteUrl);
 }

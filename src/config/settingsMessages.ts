@@ -5,6 +5,9 @@
 export const SETTINGS_MESSAGES = {
   clientIdRequired: 'Enter the OAuth Client ID of the PRA API account.',
   clientSecretRequired: 'Enter the OAuth Client Secret of the PRA API account.',
+  /** The Host Name changed while a secret is stored: the stored secret stays with the host it was saved for. */
+  clientSecretForNewHost: (hostName: string) =>
+    `The Host Name changed: enter the Client Secret again for ${hostName}. The stored secret is only ever sent to the host it was saved with.`,
   assetFieldNameRequired: 'Enter the name of the Jira field that holds the asset (for example Asset Name or Assets).',
   recordingMaxMb: 'Enter a whole number of megabytes from 1 to 100 (the app holds a recording in memory while it attaches it).',
 } as const;

@@ -5,6 +5,7 @@
  *   3. get_api_info answers (XML API enabled) and the account has Command and Reporting permission;
  *   4. Jira has a field with the configured asset field name, of a supported kind;
  *   5. for a Jira Assets field with asset matching on: the app itself can read Assets (it has an Assets role).
+ *   6. (a warning, not a failure) Jira lets the app read hidden email addresses for endpoint approval.
  * Each failure produces its own message saying what to fix and where.
  */
 import { PraClient } from '../pra/client';
@@ -14,6 +15,7 @@ import type { JiraClient } from '../jira/client';
 import { appAssetsAccess } from '../jira/assets';
 import { assetsRoleStatus } from './assetsRole';
 import { cacheField, chooseField, listFields, similarFieldNames } from '../jira/fields';
+import { canLookUpEmails, EMAIL_LOOKUP_REFUSED } from '../jira/users';
 import type { Settings } from './settings';
 import type { ValidationResult } from './store';
 
@@ -104,6 +106,7 @@ export async function validateConnection(settings: Settings, clientSecret: strin
     if (assets.status === 'missing') return invalid(assets.message, details);
     if (assets.status === 'unknown') details.push(assets.message);
   }
+  if (!(await canLookUpEmails(jira))) details.push(EMAIL_LOOKUP_REFUSED);
   if (!settings.enabled) details.unshift('Enable Integration is off: Jump to Asset, session import and endpoint approval stay inactive until you turn it on.');
   const commandText = info.command === 'full_access' ? 'full access' : info.command === 'read_only' ? 'read-only' : 'allowed';
   return {

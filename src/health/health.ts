@@ -6,6 +6,7 @@
  */
 import { route } from '@forge/api';
 import { JiraClient, JiraError } from '../jira/client';
+import { canLookUpEmails, EMAIL_LOOKUP_REFUSED } from '../jira/users';
 import { PraClient } from '../pra/client';
 import { PraError } from '../pra/errors';
 import { loadConnection, loadSettings } from '../config/store';
@@ -54,11 +55,21 @@ async function praStatus(): Promise<Health['pra']> {
   }
 }
 
+/** The email lookup for apps, listed with the permissions (it is a scope the site may refuse, not a permission). */
+export const EMAIL_LOOKUP_CHECK = { key: 'READ_EMAIL_ADDRESSES', label: "Read users' email addresses (hidden emails in endpoint approval)" } as const;
+
 async function jiraPermissions(): Promise<Health['jiraPermissions']> {
   const keys = Object.keys(NEEDED_JIRA_PERMISSIONS);
   const query = new URLSearchParams({ permissions: keys.join(',') });
-  const result = await JiraClient.asApp({ timeoutMs: 10_000 }).json<{ permissions?: Record<string, { havePermission?: boolean }> }>(route`/rest/api/3/mypermissions?${query}`);
-  return keys.map((key) => ({ key, label: NEEDED_JIRA_PERMISSIONS[key]!, granted: result.permissions?.[key]?.havePermission === true }));
+  const jira = JiraClient.asApp({ timeoutMs: 10_000 });
+  const [result, emails] = await Promise.all([
+    jira.json<{ permissions?: Record<string, { havePermission?: boolean }> }>(route`/rest/api/3/mypermissions?${query}`),
+    canLookUpEmails(jira),
+  ]);
+  return [
+    ...keys.map((key) => ({ key, label: NEEDED_JIRA_PERMISSIONS[key]!, granted: result.permissions?.[key]?.havePermission === true })),
+    { ...EMAIL_LOOKUP_CHECK, granted: emails },
+  ];
 }
 
 async function assetsRole(): Promise<AssetsRoleStatus> {
@@ -114,8 +125,8 @@ export async function integrationHealth(): Promise<Health> {
           : pra.status === 'not-configured'
             ? 'The PRA appliance is not configured yet: enter the Host Name, Client ID and Client Secret on the Settings tab.'
             : undefined,
-      missingJiraPermissions: permissions.filter((p) => !p.granted).map((p) => p.label),
+      missingJiraPermissions: permissions.filter((p) => !p.granted && p.key !== EMAIL_LOOKUP_CHECK.key).map((p) => p.label),
       assetsProblem: assets.status === 'missing' ? assets.message : undefined,
-    }),
+    }).concat(permissions.some((p) => p.key === EMAIL_LOOKUP_CHECK.key && !p.granted) ? [EMAIL_LOOKUP_REFUSED] : []),
   };
 }

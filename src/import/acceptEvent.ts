@@ -4,7 +4,7 @@
  */
 import { loadSettings } from '../config/store';
 import { noteEventReceived } from '../shared/heartbeat';
-import { logEvent } from './eventLog';
+import { logCoalescedEvent } from './eventLog';
 import { enqueueImport } from './importQueue';
 import { createRecord, deleteRecord, newRecord } from './ledger';
 import type { EventDecision } from './outboundEventRules';
@@ -14,14 +14,14 @@ export type AcceptOutcome = 'queued' | 'duplicate' | 'disabled' | 'ignored';
 export async function acceptOutboundEvent(decision: EventDecision): Promise<AcceptOutcome> {
   const heartbeat = noteEventReceived(decision.action === 'import' ? 'support_conference_end' : decision.event);
   if (decision.action === 'ignore') {
-    const { action: _action, ...entry } = decision;
-    await Promise.all([heartbeat, logEvent({ outcome: 'ignored', ...entry })]);
+    const { action: _action, kind, ...entry } = decision;
+    await Promise.all([heartbeat, logCoalescedEvent(kind, { outcome: 'ignored', ...entry })]);
     return 'ignored';
   }
   const { lsid, externalKey, eventTimestamp, applianceId } = decision;
   const [settings] = await Promise.all([loadSettings(), heartbeat]);
   if (!settings.enabled) {
-    await logEvent({
+    await logCoalescedEvent('disabled', {
       outcome: 'ignored',
       reason: 'The integration is disabled, so the session was not imported. Enable it, then import the session from this list.',
       event: 'support_conference_end',
@@ -34,7 +34,7 @@ export async function acceptOutboundEvent(decision: EventDecision): Promise<Acce
   }
   const created = await createRecord(newRecord(lsid, 'event', { eventExternalKey: externalKey, eventTimestamp }));
   if (!created) {
-    await logEvent({ outcome: 'duplicate', reason: 'This session was already received; it is imported once.', event: 'support_conference_end', lsid, externalKey, applianceId, eventTimestamp });
+    await logCoalescedEvent('duplicate', { outcome: 'duplicate', reason: 'This session was already received; it is imported once.', event: 'support_conference_end', lsid, externalKey, applianceId, eventTimestamp });
     return 'duplicate';
   }
   try {

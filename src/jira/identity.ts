@@ -1,11 +1,11 @@
 /**
- * Matching a PRA user (email, username, display names) to a Jira user. Jira may hide a user's email,
- * so an email is tied to accounts through user search (which matches hidden emails too) rather than
- * compared with a field that may be empty.
+ * Matching a PRA user (email, username, display names) to a Jira user. Emails match exactly (the whole
+ * address, case-insensitively), never by prefix: Jira may hide a user's email, and then the address
+ * comes from the email lookup for apps, not from user search (which matches prefixes).
  */
 import type { JiraClient } from './client';
 import type { JiraUser } from './issues';
-import { searchUsers } from './users';
+import { lookupUserEmail, searchUsers } from './users';
 
 export interface PraIdentity {
   email?: string;
@@ -46,13 +46,26 @@ export function matchOnVisibleFields(identity: PraIdentity, user: JiraUser): Mat
   return undefined;
 }
 
+/** Whether two email addresses are the same address (whole string, case-insensitive). */
+export function sameEmail(a: string | undefined, b: string | undefined): boolean {
+  return !!a && !!b && norm(a) === norm(b);
+}
+
 /**
- * Account ids Jira associates with this email: users whose visible email is it, plus users whose
- * email is hidden but whom a search for the full address returns (Jira matched the hidden email).
+ * Users whose email is exactly this address: search finds candidates (by prefix), then a visible email
+ * is compared directly and a hidden one is read with the email lookup (as the app) and compared. A
+ * hidden email the site does not let the app read never matches.
  */
 export async function accountsWithEmail(jira: JiraClient, email: string): Promise<JiraUser[]> {
   const results = await searchUsers(jira, email);
-  return results.filter((u) => (u.emailAddress ? norm(u.emailAddress) === norm(email) : true));
+  const checked = await Promise.all(
+    results.map(async (user) => {
+      if (user.emailAddress) return sameEmail(user.emailAddress, email);
+      const lookup = await lookupUserEmail(jira, user.accountId);
+      return lookup.kind === 'found' && sameEmail(lookup.email, email);
+    }),
+  );
+  return results.filter((_, i) => checked[i]);
 }
 
 /** Jira users matching the identity, searched by email, display names and username; unique by account. */

@@ -29,7 +29,7 @@ const fail = (code: JumpError['code'], message: string): JumpInfoResult => ({ ok
 /** The Jump Items per asset name, or an empty map when PRA cannot be asked (no client secret saved). */
 async function jumpItemsFor(settings: Settings, names: string[], budgetMs: number): Promise<Map<string, JumpItemLookup>> {
   if (names.length === 0 || !settings.clientId) return new Map();
-  const clientSecret = await loadClientSecret();
+  const clientSecret = await loadClientSecret(settings.hostName);
   if (!clientSecret) return new Map();
   const pra = new PraClient({ hostName: settings.hostName, clientId: settings.clientId, clientSecret }, { timeoutMs: budgetMs });
   return lookupJumpItems(pra, names, { budgetMs });

@@ -1,33 +1,116 @@
 /**
- * Resolver of the configuration page (jira:adminPage). Every call is refused unless the caller is a
- * Jira administrator, checked on the server for each call: the page being an admin page is not enough,
- * since any user can call a resolver directly.
+ * Resolver of the configuration page (jira:adminPage). Defined from one table: each function has its
+ * payload and answer schemas (src/resolvers/configContract.ts, shared with the page) and is admin-only
+ * unless its entry is marked `open: true` (none is). The admin check is made on the server for every
+ * call: the page being an admin page is not enough, since any user can call a resolver directly.
  */
 import Resolver from '@forge/resolver';
 import { route } from '@forge/api';
+import type { z } from 'zod';
 import { isConsentRequired, JiraClient } from '../jira/client';
 import { isJiraAdmin } from '../jira/permissions';
 import { configurationView, regenerateUrl, revalidate, saveConfiguration } from '../config/configuration';
-import type { TriggerKind } from '../config/webTriggerTokens';
 import { importActivity } from '../import/activity';
 import { integrationHealth } from '../health/health';
-import { reimportSession, retryImport } from '../import/adminActions';
+import { reimportSession, retryImport, type ActionResult } from '../import/adminActions';
 import { log } from '../shared/log';
 import { listApprovalRecords } from '../approval/audit';
+import {
+  CONFIG_CONTRACT,
+  CONTRACT_MESSAGES,
+  type ConfigAnswer,
+  type ConfigFunction,
+  type ConfigParsedInput,
+  type ResolverFailure,
+} from './configContract';
 
-export type ResolverFailure = { ok: false; error: { code: 'FORBIDDEN' | 'INVALID_INPUT' | 'INTERNAL'; message: string } };
+export type { ResolverFailure };
 
 interface ResolverContext {
   accountId?: string;
   siteUrl?: string;
 }
 
-class Forbidden extends Error {}
+interface Entry<F extends ConfigFunction> {
+  /** What failed, in the page's words, when the function throws. */
+  failure: string;
+  /** Callable by anyone, not only Jira administrators. Admin-only is the default. */
+  open?: true;
+  run(input: ConfigParsedInput<F>, siteUrl: () => Promise<string>): Promise<ConfigAnswer<F>>;
+}
 
-async function requireAdmin(context: ResolverContext): Promise<void> {
-  if (!context.accountId || !(await isJiraAdmin(JiraClient.asApp(), context.accountId))) {
-    throw new Forbidden('Only Jira administrators can view or change the BeyondTrust PRA configuration.');
-  }
+type Table = { [F in ConfigFunction]: Entry<F> };
+
+function actionAnswer(result: ActionResult): ConfigAnswer<'retryImport'> {
+  return result.ok ? { ok: true, message: result.message } : { ok: false, error: { code: 'INVALID_INPUT', message: result.message } };
+}
+
+/** Every function of the resolver. None is marked `open`. */
+export const CONFIG_FUNCTIONS: Table = {
+  getConfiguration: {
+    failure: 'The configuration could not be loaded',
+    run: async (_input, siteUrl) => ({ ok: true, view: await configurationView(await siteUrl()) }),
+  },
+  saveConfiguration: {
+    failure: 'The configuration could not be saved',
+    run: async (input, siteUrl) => saveConfiguration(input, await siteUrl()),
+  },
+  validateConfiguration: {
+    failure: 'The configuration could not be checked',
+    run: async (_input, siteUrl) => ({ ok: true, view: await revalidate(await siteUrl()) }),
+  },
+  regenerateUrl: {
+    failure: 'The URL could not be regenerated',
+    run: async ({ which }, siteUrl) => ({ ok: true, view: await regenerateUrl(which, await siteUrl()) }),
+  },
+  listApprovalDecisions: {
+    failure: 'The approval decisions could not be loaded',
+    run: async (input) => ({ ok: true, ...(await listApprovalRecords(input)) }),
+  },
+  getHealth: {
+    failure: 'The health of the integration could not be checked',
+    run: async () => ({ ok: true, health: await integrationHealth() }),
+  },
+  listImportActivity: {
+    failure: 'The import activity could not be loaded',
+    run: async () => ({ ok: true, ...(await importActivity()) }),
+  },
+  retryImport: {
+    failure: 'The import could not be queued',
+    run: async ({ lsid }) => actionAnswer(await retryImport(lsid)),
+  },
+  reimportSession: {
+    failure: 'The import could not be queued',
+    run: async ({ lsid }) => actionAnswer(await reimportSession(lsid)),
+  },
+};
+
+const forbidden = (): ResolverFailure => ({ ok: false, error: { code: 'FORBIDDEN', message: CONTRACT_MESSAGES.forbidden } });
+
+/** The first problem with a payload, in words the page can show. */
+function invalidInput(error: z.ZodError): ResolverFailure {
+  return { ok: false, error: { code: 'INVALID_INPUT', message: error.issues[0]?.message ?? 'The request is not valid.' } };
+}
+
+/** Wraps one table entry: authorisation (unless open), payload parsing, errors turned into answers. */
+function defineFunction<F extends ConfigFunction>(name: F, entry: Entry<F>) {
+  return async ({ payload, context }: { payload: unknown; context: ResolverContext }): Promise<ConfigAnswer<F>> => {
+    try {
+      if (!entry.open && !(await isAdministrator(context.accountId))) return forbidden();
+      const parsed = CONFIG_CONTRACT[name].input.safeParse(payload ?? {});
+      if (!parsed.success) return invalidInput(parsed.error);
+      return await entry.run(parsed.data as ConfigParsedInput<F>, () => siteUrlOf(context));
+    } catch (error) {
+      // Never swallowed (the page reads Jira as the app today, but an asUser() read would need Jira's prompt).
+      if (isConsentRequired(error)) throw error;
+      log.error('config.resolver.failed', { function: name, error });
+      return { ok: false, error: { code: 'INTERNAL', message: `${entry.failure}: ${(error as Error).message}` } };
+    }
+  };
+}
+
+async function isAdministrator(accountId: string | undefined): Promise<boolean> {
+  return !!accountId && (await isJiraAdmin(JiraClient.asApp(), accountId));
 }
 
 async function siteUrlOf(context: ResolverContext): Promise<string> {
@@ -36,73 +119,14 @@ async function siteUrlOf(context: ResolverContext): Promise<string> {
   return info.baseUrl;
 }
 
-/** What failed, in the page's words, per resolver function. */
-const FAILURE_TEXT: Record<string, string> = {
-  getConfiguration: 'The configuration could not be loaded',
-  saveConfiguration: 'The configuration could not be saved',
-  validateConfiguration: 'The configuration could not be checked',
-  regenerateUrl: 'The URL could not be regenerated',
-  listApprovalDecisions: 'The approval decisions could not be loaded',
-  getHealth: 'The health of the integration could not be checked',
-  listImportActivity: 'The import activity could not be loaded',
-  retryImport: 'The import could not be queued',
-  reimportSession: 'The import could not be queued',
-};
-
-/** Wraps an admin-only resolver function: authorisation, and errors turned into answers the page can show. */
-export function adminOnly<P>(name: string, fn: (payload: P, siteUrl: string) => Promise<object>) {
-  return async ({ payload, context }: { payload: P; context: ResolverContext }): Promise<object> => {
-    try {
-      await requireAdmin(context);
-      return await fn(payload, await siteUrlOf(context));
-    } catch (error) {
-      // Never swallowed (the page reads Jira as the app today, but an asUser() read would need Jira's prompt).
-      if (isConsentRequired(error)) throw error;
-      if (error instanceof Forbidden) return { ok: false, error: { code: 'FORBIDDEN', message: error.message } } satisfies ResolverFailure;
-      log.error('config.resolver.failed', { function: name, error });
-      return { ok: false, error: { code: 'INTERNAL', message: `${FAILURE_TEXT[name] ?? 'The request could not be completed'}: ${(error as Error).message}` } } satisfies ResolverFailure;
-    }
-  };
+const resolver = new Resolver();
+for (const name of Object.keys(CONFIG_FUNCTIONS) as ConfigFunction[]) {
+  resolver.define(name, defineFunction(name, CONFIG_FUNCTIONS[name] as Entry<typeof name>));
 }
 
-const TRIGGER_KINDS: TriggerKind[] = ['outboundEvent', 'endpointApproval'];
-
-const resolver = new Resolver()
-  .define('getConfiguration', adminOnly('getConfiguration', async (_payload, siteUrl) => ({ ok: true, view: await configurationView(siteUrl) })))
-  .define(
-    'saveConfiguration',
-    adminOnly<{ settings?: unknown; clientSecret?: unknown }>('saveConfiguration', (payload, siteUrl) => saveConfiguration(payload ?? {}, siteUrl)),
-  )
-  .define('validateConfiguration', adminOnly('validateConfiguration', async (_payload, siteUrl) => ({ ok: true, view: await revalidate(siteUrl) })))
-  .define(
-    'regenerateUrl',
-    adminOnly<{ which?: unknown }>('regenerateUrl', async (payload, siteUrl) => {
-      const which = payload?.which as TriggerKind;
-      if (!TRIGGER_KINDS.includes(which)) {
-        return { ok: false, error: { code: 'INVALID_INPUT', message: 'Choose which URL to regenerate: outboundEvent or endpointApproval.' } };
-      }
-      return { ok: true, view: await regenerateUrl(which, siteUrl) };
-    }),
-  )
-  .define(
-    'listApprovalDecisions',
-    adminOnly<{ limit?: unknown; cursor?: unknown }>('listApprovalDecisions', async (payload) => ({
-      ok: true,
-      ...(await listApprovalRecords({
-        limit: typeof payload?.limit === 'number' ? payload.limit : undefined,
-        cursor: typeof payload?.cursor === 'string' && payload.cursor.length <= 1000 ? payload.cursor : undefined,
-      })),
-    })),
-  );
-
-resolver
-  .define('getHealth', adminOnly('getHealth', async () => ({ ok: true, health: await integrationHealth() })))
-  .define('listImportActivity', adminOnly('listImportActivity', async () => ({ ok: true, ...(await importActivity()) })))
-  .define('retryImport', adminOnly<{ lsid?: unknown }>('retryImport', async (payload) => actionResult(await retryImport(payload?.lsid))))
-  .define('reimportSession', adminOnly<{ lsid?: unknown }>('reimportSession', async (payload) => actionResult(await reimportSession(payload?.lsid))));
-
-function actionResult(result: { ok: boolean; message: string }): object {
-  return result.ok ? { ok: true, message: result.message } : { ok: false, error: { code: 'INVALID_INPUT', message: result.message } };
+/** The names the resolver answers to, read from the resolver itself (tests enumerate them). */
+export function configResolverFunctionNames(): string[] {
+  return Object.keys((resolver as unknown as { functions: Record<string, unknown> }).functions);
 }
 
 export const configResolver = resolver.getDefinitions();

@@ -21,7 +21,7 @@ export async function outboundEvent(req: WebTriggerRequest): Promise<WebTriggerR
       return { ...reply, headers: { ...reply.headers, Allow: ['POST'] } };
     }
     const body = parseBody(req, MAX_BODY_BYTES);
-    const decision: EventDecision = body.ok ? classifyOutboundEvent(body.fields) : { action: 'ignore', reason: `The request body could not be read: ${body.reason}.` };
+    const decision: EventDecision = body.ok ? classifyOutboundEvent(body.fields) : { action: 'ignore', kind: 'unreadable', reason: `The request body could not be read: ${body.reason}.` };
     const status = await acceptOutboundEvent(decision);
     return jsonResponse(200, { status });
   } catch (error) {

@@ -5,6 +5,7 @@ import { ActionMessage, type ActionOutcome } from './ActionMessage';
 import { DataTable, type Column } from './DataTable';
 import { Section } from './Section';
 import { SessionId, shortLsid } from './SessionId';
+import { formatUtc } from './time';
 import type { LoggedEvent } from './types';
 import { UtcTime } from './UtcTime';
 import { VisuallyHidden } from './VisuallyHidden';
@@ -50,7 +51,7 @@ export function EventsNotImported({ events, importedLsids, outcome, pendingLsid,
       event.event ?? '—',
       event.lsid ? <SessionId lsid={event.lsid} /> : '—',
       event.externalKey ?? '—',
-      event.reason,
+      event.count && event.count > 1 && event.firstAt ? `${event.reason} Received ${event.count} times since ${formatUtc(event.firstAt)}.` : event.reason,
       canImport(event, importedLsids) && (
         <Button
           spacing="compact"

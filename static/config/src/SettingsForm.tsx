@@ -84,7 +84,7 @@ export function SettingsForm({ view, saving, testing, busy, onSave, onTest }: Pr
     event.preventDefault();
     if (busy) return;
     const { settings, clientSecret } = fromDraft(draft);
-    const clientErrors = validateSettings(settings, clientSecret, view.clientSecretSet);
+    const clientErrors = validateSettings(settings, clientSecret, view.clientSecretSet, view.settings.hostName);
     if (Object.keys(clientErrors).length > 0) {
       reject(clientErrors, 'Correct the highlighted fields and save again.');
       return;

@@ -1,9 +1,10 @@
 /**
- * The data the configuration page exchanges with the app's `config-page` resolver.
- * Mirrors the resolver contract documented in `docs/config-page.md`. The shapes of the activity and
- * health answers are the backend's own types, imported as types only (no runtime code, no Forge imports
- * reach the page's bundle).
+ * The data the configuration page exchanges with the app's `config-page` resolver. The answers are the
+ * resolver contract's (src/resolvers/configContract.ts: one zod schema per function, shared with the
+ * resolver): the types below are derived from it, or checked against it at compile time, so the page
+ * and the resolver cannot drift apart.
  */
+import type { ConfigFunction, ConfigSuccess } from '../../../src/resolvers/configContract';
 import type { ApprovalRecord } from '../../../src/approval/audit';
 import type { Health } from '../../../src/health/health';
 import type { ImportSummary } from '../../../src/import/activity';
@@ -91,4 +92,20 @@ export type ActionDone = { message: string };
 /** `listApprovalDecisions`: one page of endpoint-approval decisions, newest first. */
 export type DecisionPage = { decisions: ApprovalRecord[]; nextCursor?: string };
 
-export type UrlKind = 'outboundEvent' | 'endpointApproval';
+export type { UrlKind } from '../../../src/resolvers/configContract';
+
+/** The success fields of a resolver function, as its contract defines them. */
+type ContractFields<F extends ConfigFunction> = Omit<ConfigSuccess<F>, 'ok'>;
+/** Compile-time proof that two types are the same (fails to compile otherwise). */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+
+// The page's own names for the answers are exactly the contract's.
+export type ContractCheck1 = Assert<Same<ImportActivity, ContractFields<'listImportActivity'>>>;
+export type ContractCheck2 = Assert<Same<ActionDone, ContractFields<'retryImport'>>>;
+export type ContractCheck3 = Assert<Same<ActionDone, ContractFields<'reimportSession'>>>;
+export type ContractCheck4 = Assert<Same<DecisionPage, ContractFields<'listApprovalDecisions'>>>;
+export type ContractCheck5 = Assert<Same<{ health: Health }, ContractFields<'getHealth'>>>;
+// The page's ConfigView is what the contract's view answers carry (the backend's may hold more).
+export type ContractCheck6 = Assert<ContractFields<'getConfiguration'> extends { view: ConfigView } ? true : false>;
+export type ContractCheck7 = Assert<ContractFields<'saveConfiguration'> extends { view: ConfigView } ? true : false>;

@@ -11,17 +11,22 @@ export { RECORDING_MAX_MB_LIMIT };
 
 /**
  * Field errors for settings about to be saved (strings already trimmed). Required fields are only
- * required while the integration is enabled; a host name that is filled in is always checked.
+ * required while the integration is enabled; a host name that is filled in is always checked. A stored
+ * secret belongs to the host it was saved with (`savedHostName`): a new Host Name needs the secret again.
  */
-export function validateSettings(settings: Settings, clientSecret: string, clientSecretSet: boolean): FieldErrors {
+export function validateSettings(settings: Settings, clientSecret: string, clientSecretSet: boolean, savedHostName = settings.hostName): FieldErrors {
   const errors: FieldErrors = {};
+  const hostChanged = !!settings.hostName && settings.hostName.toLowerCase() !== savedHostName.toLowerCase();
+  if (!clientSecret && clientSecretSet && hostChanged) {
+    errors.clientSecret = SETTINGS_MESSAGES.clientSecretForNewHost(settings.hostName.toLowerCase());
+  }
   if (settings.hostName || settings.enabled) {
     const error = hostNameProblem(settings.hostName);
     if (error) errors.hostName = error;
   }
   if (settings.enabled) {
     if (!settings.clientId) errors.clientId = SETTINGS_MESSAGES.clientIdRequired;
-    if (!clientSecret && !clientSecretSet) errors.clientSecret = SETTINGS_MESSAGES.clientSecretRequired;
+    if (!clientSecret && !clientSecretSet && !errors.clientSecret) errors.clientSecret = SETTINGS_MESSAGES.clientSecretRequired;
     if (!settings.assetFieldName) errors.assetFieldName = SETTINGS_MESSAGES.assetFieldNameRequired;
   }
   const mb = settings.recordingMaxMb;

@@ -42,7 +42,7 @@ describe('without an Assets role for the app', () => {
   });
 
   it('a ticket whose Assets field is empty is still "no asset", and other denials come first', async () => {
-    expect((await a.enter('SD-7', 'arivera', { name: 'WORKSTATION-01' })).message).toMatch(/^The specified ticket, \[SD-7\], has no asset in its \[Assets\] field/);
+    expect((await a.enter('SD-7', 'arivera', { name: 'WORKSTATION-01' })).message).toBe('The specified ticket, [SD-7], does not appear to be associated with an asset named [WORKSTATION-01]. Its [Assets] field has no asset.');
     expect((await lastDecision()).reason).toBe('no-asset-on-ticket');
     expect((await a.enter('SD-2', 'arivera', { name: 'WEB01' })).message).toBe('The user that initiated the PRA session does not match the assignee of ticket [SD-2].');
   });

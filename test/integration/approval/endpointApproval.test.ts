@@ -108,22 +108,46 @@ describe('Ticket Active', () => {
 });
 
 describe('User Authorized: identity variants', () => {
-  it('matches a hidden assignee email through user search (one more request)', async () => {
+  it('matches a hidden assignee email through the email lookup for apps (one more request)', async () => {
     // A PRA user whose names differ from Jira's: only the email ties Sam's accounts together.
     const sam = { username: 'sam.p', displayName: 'S. Patel', privateDisplayName: 'S. Patel', publicDisplayName: 'SP', email: 'sam.patel@example.com' };
     const { result, calls } = await a.jiraCallsDuring(() => a.enter('SD-2', sam, { name: 'WEB01' }));
     expect(result).toMatchObject({ allowed: true, customAttributes: { external_key: 'SD-2' } });
-    expect(calls).toEqual([issueCall('SD-2'), 'GET /rest/api/3/user/search']);
+    expect(calls).toEqual([issueCall('SD-2'), 'GET /rest/api/3/user/email']);
   });
 
-  it('does not match a hidden assignee email that search ties to another account', async () => {
+  it.each([
+    ['a strict prefix', 'sam.patel@example.co'],
+    ['a shorter local part', 'sam.pate@example.com'],
+    ['the domain only', '@example.com'],
+    ['the address with more after it', 'sam.patel@example.com.evil.example'],
+  ])('denies a PRA email that is %s of the hidden assignee email (exact matching)', async (_what, email) => {
+    const res = await a.post(praBody('SD-2', { username: 'x', email_address: email, private_display_name: 'X' }, { name: 'WEB01' }));
+    expect(res.body).toMatchObject({ is_valid: false, error_message: 'The user that initiated the PRA session does not match the assignee of ticket [SD-2].' });
+  });
+
+  it('when the site refuses the email lookup, a hidden email cannot approve, but display name and username still can', async () => {
+    a.w.jira.setKnobs({ appMayReadEmails: false });
+    try {
+      const byEmail = await a.post(praBody('SD-2', { username: 'sam.p', email_address: 'sam.patel@example.com', private_display_name: 'S. Patel' }, { name: 'WEB01' }));
+      expect(byEmail.body).toMatchObject({ is_valid: false, error_message: 'The user that initiated the PRA session does not match the assignee of ticket [SD-2].' });
+      const byName = await a.post(praBody('SD-2', { username: 'x', email_address: 'sam.patel@example.com', private_display_name: 'Sam Patel' }, { name: 'WEB01' }));
+      expect(byName.body.is_valid).toBe(true);
+      const byUsername = await a.post(praBody('SD-2', { username: 'sam patel', email_address: 'other@example.org' }, { name: 'WEB01' }));
+      expect(byUsername.body.is_valid).toBe(true);
+    } finally {
+      a.w.jira.setKnobs({ appMayReadEmails: true });
+    }
+  });
+
+  it('does not match a hidden assignee email with another account\'s address', async () => {
     const res = await a.post(praBody('SD-2', { username: 'x', email_address: 'casey.nguyen@example.com', private_display_name: 'X' }, { name: 'WEB01' }));
     expect(res.body).toMatchObject({ is_valid: false, error_message: 'The user that initiated the PRA session does not match the assignee of ticket [SD-2].' });
     const unknown = await a.post(praBody('SD-2', { username: 'y', email_address: 'nobody@example.com' }, { name: 'WEB01' }));
     expect(unknown.body.is_valid).toBe(false);
   });
 
-  it('needs no search when the display name already matches the hidden-email assignee', async () => {
+  it('needs no lookup when the display name already matches the hidden-email assignee', async () => {
     const { result, calls } = await a.jiraCallsDuring(() => a.enter('SD-2', 'spatel', { name: 'WEB01' }));
     expect(result.allowed).toBe(true);
     expect(calls).toEqual([issueCall('SD-2')]);
@@ -171,10 +195,24 @@ describe('Asset Match: text field', () => {
 
   it('says when the ticket has no asset, and when PRA sent no Jump Item', async () => {
     expect((await a.enter('SD-7', 'arivera', { name: 'WEB01' })).message).toBe(
-      'The specified ticket, [SD-7], has no asset in its [Asset Name] field, so access to [WEB01] cannot be approved.',
+      'The specified ticket, [SD-7], does not appear to be associated with an asset named [WEB01]. Its [Asset Name] field has no asset.',
     );
     const none = await a.post({ ticket_id: 'SD-1', user: ALEX });
     expect(none.body.error_message).toBe("PRA did not send the Jump Item's computer name, so ticket [SD-1] cannot be matched to an asset.");
+  });
+
+  it("names the Jump Item's computer name in the product's sentence, first, and keeps the audit reason specific", async () => {
+    const item = { name: 'Web "front" \\ C:\\inetpub 🌐', computer_name: 'WEB01-CN', hostname: 'web01.corp.example.com' };
+    const empty = await a.post(praBody('SD-7', ALEX, item));
+    expect(empty.body.error_message).toBe(
+      'The specified ticket, [SD-7], does not appear to be associated with an asset named [WEB01-CN]. Its [Asset Name] field has no asset.',
+    );
+    const [emptyRecord] = (await a.w.configCall('listApprovalDecisions', { limit: 1 })).decisions;
+    expect(emptyRecord).toMatchObject({ reason: 'no-asset-on-ticket', result: 'denied' });
+    const other = await a.post(praBody('SD-1', ALEX, item));
+    expect(other.body.error_message).toBe('The specified ticket, [SD-1], does not appear to be associated with an asset named [WEB01-CN].');
+    const [otherRecord] = (await a.w.configCall('listApprovalDecisions', { limit: 1 })).decisions;
+    expect(otherRecord).toMatchObject({ reason: 'asset-mismatch', result: 'denied' });
   });
 
   it('skips the asset check when asset matching is turned off', async () => {
@@ -226,19 +264,19 @@ describe('Asset Match: Jira Assets field', () => {
     );
   });
 
-  it('searches the hidden email and fetches the objects in the same round', async () => {
+  it('looks the hidden email up and fetches the objects in the same round', async () => {
     const sam = { username: 'sam.p2', displayName: 'S. P.', privateDisplayName: 'S. P.', publicDisplayName: 'S', email: 'sam.patel@example.com' };
     const { result, calls } = await a.jiraCallsDuring(() => a.enter('SD-2', sam, { name: 'WEB01' }));
     expect(result.allowed).toBe(true);
     expect(calls[0]).toBe(issueCall('SD-2'));
-    expect(calls.slice(1).sort()).toEqual([object('2'), 'GET /rest/api/3/user/search'].sort());
+    expect(calls.slice(1).sort()).toEqual([object('2'), 'GET /rest/api/3/user/email'].sort());
     const [latest] = (await a.w.configCall('listApprovalDecisions', { limit: 1 })).decisions;
     expect(latest).toMatchObject({ ticket: 'SD-2', result: 'approved', matchedBy: 'email', jiraRequests: 3, jiraRounds: 2 });
   });
 
   it('says when the Assets field is empty', async () => {
     expect((await a.enter('SD-7', 'arivera', { name: 'WEB01' })).message).toBe(
-      'The specified ticket, [SD-7], has no asset in its [Assets] field, so access to [WEB01] cannot be approved.',
+      'The specified ticket, [SD-7], does not appear to be associated with an asset named [WEB01]. Its [Assets] field has no asset.',
     );
   });
 });
@@ -261,7 +299,7 @@ describe('a ticket whose issue type has no asset field', () => {
     const { result, calls } = await a.jiraCallsDuring(() => a.post(praBody('OPS-1', CASEY, { name: 'WEB01' })));
     expect(result.body).toMatchObject({
       is_valid: false,
-      error_message: 'The specified ticket, [OPS-1], has no asset in its [Asset Name] field, so access to [WEB01] cannot be approved.',
+      error_message: 'The specified ticket, [OPS-1], does not appear to be associated with an asset named [WEB01]. Its [Asset Name] field has no asset.',
     });
     expect(calls).toEqual([issueCall('OPS-1'), 'GET /rest/api/3/field']);
   });

@@ -51,9 +51,13 @@ describe('Jira failures deny', () => {
     expect((await approve()).message).toBe(UNAVAILABLE('SD-1'));
   });
 
-  it('user search throttled while matching a hidden email', async () => {
-    a.w.jira.addRateLimitFault({ path: '/rest/api/3/user/search', count: 1 });
+  it('the email lookup throttled or failing while matching a hidden email', async () => {
+    a.w.jira.addRateLimitFault({ path: '/rest/api/3/user/email', count: 1 });
     const sam = { username: 'sam.p', displayName: 'S. Patel', privateDisplayName: 'S. Patel', publicDisplayName: 'SP', email: 'sam.patel@example.com' };
+    expect((await a.enter('SD-2', sam, { name: 'WEB01' })).message).toBe(UNAVAILABLE('SD-2'));
+    a.w.jira.addFault({ path: '/rest/api/3/user/email', status: 503, count: 1 });
+    expect((await a.enter('SD-2', sam, { name: 'WEB01' })).message).toBe(UNAVAILABLE('SD-2'));
+    a.w.jira.addFault({ path: '/rest/api/3/user/email', status: 200, body: { accountId: 'someone-else', email: 'sam.patel@example.com' }, count: 1 });
     expect((await a.enter('SD-2', sam, { name: 'WEB01' })).message).toBe(UNAVAILABLE('SD-2'));
     expect((await a.enter('SD-2', sam, { name: 'WEB01' })).allowed).toBe(true);
   });

@@ -165,3 +165,27 @@ describe('access and secrecy', () => {
     expect((await w.configCall('regenerateUrl', { which: 'bogus' })).error.code).toBe('INVALID_INPUT');
   });
 });
+
+describe('when the site refuses the app the email lookup', () => {
+  const REFUSED = /^Jira does not let the app read users' email addresses \(GET \/rest\/api\/3\/user\/email, scope read:email-address:jira\): endpoint approval cannot match a PRA user by email to an assignee who hides their email; display name and username still match\.$/;
+
+  it('the configuration check and the Health tab say so; with the lookup allowed, neither does', async () => {
+    const allowed = await w.configure();
+    expect(allowed.view!.validation.details ?? []).not.toContainEqual(expect.stringMatching(REFUSED));
+    const healthy = (await w.configCall('getHealth')).health;
+    expect(healthy.jiraPermissions).toContainEqual({ key: 'READ_EMAIL_ADDRESSES', label: "Read users' email addresses (hidden emails in endpoint approval)", granted: true });
+    expect(healthy.warnings).not.toContainEqual(expect.stringMatching(REFUSED));
+
+    w.jira.setKnobs({ appMayReadEmails: false });
+    try {
+      const refused = await w.configure();
+      expect(refused.view!.validation.status).toBe('valid');
+      expect(refused.view!.validation.details).toContainEqual(expect.stringMatching(REFUSED));
+      const health = (await w.configCall('getHealth')).health;
+      expect(health.jiraPermissions).toContainEqual(expect.objectContaining({ key: 'READ_EMAIL_ADDRESSES', granted: false }));
+      expect(health.warnings).toContainEqual(expect.stringMatching(REFUSED));
+    } finally {
+      w.jira.setKnobs({ appMayReadEmails: true });
+    }
+  });
+});

@@ -101,7 +101,11 @@ describe('exactly once', () => {
     await w.settle();
     expect(await ownComments('SD-2', session.lsid)).toHaveLength(1);
     const activity = await w.configCall('listImportActivity');
-    expect(activity.events.filter((e: { lsid?: string; outcome: string }) => e.lsid === session.lsid && e.outcome === 'duplicate').length).toBeGreaterThanOrEqual(3);
+    // Duplicates are coalesced into one entry per hour (issue 12.5); concurrent deliveries may undercount, never overcount.
+    const duplicates = activity.events.filter((e: { lsid?: string; outcome: string }) => e.lsid === session.lsid && e.outcome === 'duplicate');
+    expect(duplicates).toHaveLength(1);
+    expect(duplicates[0].count).toBeGreaterThanOrEqual(1);
+    expect(duplicates[0].count).toBeLessThanOrEqual(4);
   });
 
   it('a lost acknowledgement while posting resumes without a duplicate comment', async () => {

@@ -28,6 +28,17 @@ describe('user search', () => {
     expect((await h.call('GET', '/rest/api/3/user/search')).status).toBe(400);
   });
 
+  it('returns active users only, as documented ("Returns a list of active users")', async () => {
+    h.sim.createUser({ displayName: 'Quinn Former', emailAddress: 'quinn.former@example.com', active: false });
+    expect((await h.call('GET', '/rest/api/3/user/search?query=quinn')).body).toEqual([]);
+  });
+
+  it('matches a hidden email by prefix too: search is never an exact email lookup', async () => {
+    const res = await h.call('GET', '/rest/api/3/user/search?query=sam.patel%40example.co');
+    expect(ids(res.body)).toEqual([DEMO.users.technicianHiddenEmail]);
+    expect(res.body[0]).not.toHaveProperty('emailAddress');
+  });
+
   it('pages with startAt and maxResults', async () => {
     for (const n of [1, 2, 3]) h.sim.createUser({ displayName: `Pat Example ${n}` });
     const first = await h.call('GET', '/rest/api/3/user/search?query=pat&maxResults=2');
@@ -56,5 +67,39 @@ describe('user search', () => {
     const query = await h.call('GET', '/rest/api/3/user/assignable/search?project=SD&query=sam');
     expect(ids(query.body)).toEqual([DEMO.users.technicianHiddenEmail]);
     expect((await h.call('GET', '/rest/api/3/user/assignable/search?issueKey=OPS-1', { as: DEMO.users.technician })).status).toBe(404);
+  });
+});
+
+describe('email lookup for apps (GET /rest/api/3/user/email)', () => {
+  const path = (accountId: string) => `/rest/api/3/user/email?accountId=${encodeURIComponent(accountId)}`;
+
+  it('gives the app the address of any user, hidden or not', async () => {
+    expect(await h.call('GET', path(DEMO.users.technicianHiddenEmail))).toMatchObject({
+      status: 200,
+      body: { accountId: DEMO.users.technicianHiddenEmail, email: 'sam.patel@example.com' },
+    });
+    expect((await h.call('GET', path(DEMO.users.technician))).body.email).toBe('alex.rivera@example.com');
+  });
+
+  it('answers 404 for an unknown user or one without an address, 400 without accountId', async () => {
+    expect((await h.call('GET', path('5f00000000000000000000ff'))).status).toBe(404);
+    expect((await h.call('GET', path('557058:f2b8c3d1-7a4e-4c2b-9e6f-0d1c2b3a4f5e'))).status).toBe(404);
+    expect((await h.call('GET', '/rest/api/3/user/email')).status).toBe(400);
+  });
+
+  it('is for apps only: a user token is refused, and so is an anonymous call', async () => {
+    const asUser = await h.call('GET', path(DEMO.users.technicianHiddenEmail), { as: DEMO.users.admin });
+    expect(asUser).toMatchObject({ status: 401, body: { message: 'Unauthorized; scope does not match' } });
+    expect(JSON.stringify(asUser.body)).not.toContain('sam.patel');
+    expect((await h.call('GET', path(DEMO.users.technicianHiddenEmail), { as: null })).status).toBe(401);
+  });
+
+  it('refuses with 400 when the site does not let the app use it (knob appMayReadEmails)', async () => {
+    h.sim.setKnobs({ appMayReadEmails: false });
+    const res = await h.call('GET', path(DEMO.users.technicianHiddenEmail));
+    expect(res.status).toBe(400);
+    expect(res.body.errorMessages[0]).toMatch(/not allowed to read user email addresses/);
+    expect(JSON.stringify(res.body)).not.toContain('sam.patel');
+    expect(h.sim.exportState().knobs.appMayReadEmails).toBe(false);
   });
 });

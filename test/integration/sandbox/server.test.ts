@@ -11,6 +11,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import { startSandbox, type Sandbox } from '../../../sandbox/server';
 import { APPROVAL_CASES, runDemoFlow } from '../../../sandbox/demo/flow';
 import { DEMO } from '../../../sandbox/jira-simulator/seed';
+import { banner } from '../../../sandbox/server/banner';
+import { isLoopbackOnly, tokenExposureWarning } from '../../../sandbox/server/tokenExposure';
 
 /** A stand-in console build: these tests check the routing, the browser test the pages. */
 function fakeConsole(): string {
@@ -71,6 +73,10 @@ describe('a fresh in-memory sandbox', () => {
     expect((await call(s, 'GET', '/pra/__sim/ticket-system')).body.url).toBe(urls.endpointApprovalUrl);
     const config = await call(s, 'POST', '/sandbox/api/resolver', { moduleKey: 'pra-config-page', functionKey: 'getConfiguration', accountId: DEMO.users.admin });
     expect(config.body.result.view.validation.status).toBe('valid');
+    // On loopback only: no token warning.
+    expect(urls).not.toHaveProperty('warning');
+    expect(s.tokenWarning).toBeUndefined();
+    expect(banner(s, await s.urls(), true, false)).not.toMatch(/WARNING/);
   });
 
   it('keeps user consent: Casey has not allowed the app, the resolver answers 401 until PUT /sandbox/api/consent/<id>', async () => {
@@ -254,5 +260,28 @@ describe('persistence', () => {
     expect(urlsAfter.outboundEventUrl).not.toBe(urlsBefore.outboundEventUrl);
     expect((await call(clean, 'GET', '/pra/__sim/outbound/recipients')).body[0].url).toBe(urlsAfter.outboundEventUrl);
     expect((await call(clean, 'POST', '/pra/__sim/ticket-system/requests', { ticketId: 'SD-1', user: 'arivera', jumpItem: { name: 'WORKSTATION-01' } })).body.allowed).toBe(true);
+  });
+});
+
+describe('tokens in URLs (issue 12.6)', () => {
+  it('knows which bind addresses stay on this machine', () => {
+    for (const host of ['127.0.0.1', '127.8.9.10', 'localhost', '::1', '[::1]', '::ffff:127.0.0.1']) expect(isLoopbackOnly(host)).toBe(true);
+    for (const host of ['0.0.0.0', '::', '192.168.1.20', '10.0.0.5', 'sandbox.example.com', '']) expect(isLoopbackOnly(host)).toBe(false);
+  });
+
+  it('warns in the start banner and at /sandbox/api/urls when it listens beyond loopback', async () => {
+    const wide = await start({ host: '0.0.0.0' });
+    try {
+      const expected = tokenExposureWarning('0.0.0.0')!;
+      expect(expected).toMatch(/^The sandbox listens on 0\.0\.0\.0, beyond this machine: the Outbound Event and Endpoint Approval URLs .* carry their secret tokens/);
+      const urls = (await call(wide, 'GET', '/sandbox/api/urls')).body;
+      expect(urls.warning).toBe(expected);
+      expect(urls.outboundEventUrl).toMatch(/\?token=/);
+      const text = banner(wide, await wide.urls(), true, false);
+      expect(text).toContain(`WARNING: ${expected}`);
+      expect(text.indexOf('WARNING')).toBeGreaterThan(text.indexOf('Endpoint Approval URL'));
+    } finally {
+      await wide.close();
+    }
   });
 });

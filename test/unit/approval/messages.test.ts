@@ -11,6 +11,18 @@ describe('approval messages', () => {
     );
   });
 
+  it("starts every denial for one of the product's four reasons with the product's sentence", () => {
+    const hostile = 'WEB01\r\n"quoted" \\ C:\\Windows 💻 服务器 &amp;';
+    const cases: Array<[string, string]> = [
+      [M.noAssetOnTicket('SD-7', 'Asset Name', hostile), M.assetMismatch('SD-7', hostile)],
+      [M.noAssetOnTicket('SD-7', 'Assets\u0000', 'x'.repeat(500)), M.assetMismatch('SD-7', 'x'.repeat(500))],
+    ];
+    for (const [message, productSentence] of cases) {
+      expect(message.startsWith(`${productSentence} `)).toBe(true);
+      expect(message).not.toMatch(/[\r\n\u0000]/);
+    }
+  });
+
   it('words the other outcomes as specifically, with the key in brackets', () => {
     expect(M.approved('SD-1')).toBe('Access approved by Jira ticket [SD-1].');
     expect(M.inactive('SD-1234', { status: 'Closed' })).toBe('The specified ticket, [SD-1234], is not active (status: Closed).');
@@ -21,7 +33,7 @@ describe('approval messages', () => {
     expect(M.unavailable('SD-1234')).toBe('Unable to validate the ticket [SD-1234] right now. Please try again in a few minutes.');
     expect(M.unavailable()).toBe('Unable to validate the ticket right now. Please try again in a few minutes.');
     expect(M.noAssetOnTicket('SD-7', 'Asset Name', 'WEB01')).toBe(
-      'The specified ticket, [SD-7], has no asset in its [Asset Name] field, so access to [WEB01] cannot be approved.',
+      'The specified ticket, [SD-7], does not appear to be associated with an asset named [WEB01]. Its [Asset Name] field has no asset.',
     );
     expect(M.noJumpItem('SD-1')).toBe("PRA did not send the Jump Item's computer name, so ticket [SD-1] cannot be matched to an asset.");
     expect(M.assetFieldUnusable('Asset Name')).toMatch(/^Endpoint approval cannot check assets: Jira has no usable asset field named \[Asset Name\]\./);

@@ -4,10 +4,11 @@ import {
   checkTicketKey,
   inactiveReason,
   jumpItemCandidates,
+  jumpItemAssetName,
   jumpItemLabel,
   matchAsset,
+  matchAfterLookup,
   sameName,
-  searchFoundAssignee,
 } from '../../../src/approval/rules';
 import { DEFAULT_INACTIVE_RESOLUTION_NAMES, DEFAULT_INACTIVE_STATUS_NAMES } from '../../../src/config/settings';
 import type { JiraUser } from '../../../src/jira/issues';
@@ -107,25 +108,36 @@ describe('User Authorized', () => {
     expect(checkAssignee({ username: 'alex.rivera@example.com', displayNames: [] }, alex)).toEqual({ kind: 'match', basis: 'email' });
   });
 
-  it('asks for a user search when the assignee hides the email and nothing visible matched', () => {
-    expect(checkAssignee({ email: 'sam.patel@example.com', username: 'spatel', displayNames: ['Sam'] }, samHidden)).toEqual({ kind: 'search', email: 'sam.patel@example.com' });
-    expect(checkAssignee({ username: 'sam.patel@example.com', displayNames: [] }, samHidden)).toEqual({ kind: 'search', email: 'sam.patel@example.com' });
+  it('asks for the email lookup when the assignee hides the email and nothing visible matched', () => {
+    expect(checkAssignee({ email: 'sam.patel@example.com', username: 'spatel', displayNames: ['Sam'] }, samHidden)).toEqual({ kind: 'lookup' });
+    expect(checkAssignee({ username: 'sam.patel@example.com', displayNames: [] }, samHidden)).toEqual({ kind: 'lookup' });
+    expect(checkAssignee({ username: 'spatel', displayNames: ['Sam'] }, samHidden)).toEqual({ kind: 'lookup' });
   });
 
-  it('needs no search when a visible field already matches', () => {
+  it('needs no lookup when a visible field already matches', () => {
     expect(checkAssignee({ email: 'sam.patel@example.com', displayNames: ['Sam Patel'] }, samHidden)).toEqual({ kind: 'match', basis: 'display name' });
   });
 
   it('does not match a different visible email, other names, or an empty identity', () => {
     expect(checkAssignee({ email: 'casey.nguyen@example.com', username: 'cnguyen', displayNames: ['Casey Nguyen'] }, alex)).toEqual({ kind: 'mismatch' });
     expect(checkAssignee({ displayNames: [] }, alex)).toEqual({ kind: 'mismatch' });
-    expect(checkAssignee({ username: 'spatel', displayNames: ['Sam'] }, samHidden)).toEqual({ kind: 'mismatch' });
+    expect(checkAssignee({ displayNames: ['Sam'] }, samHidden)).toEqual({ kind: 'mismatch' });
   });
 
-  it('accepts the search result only when it contains the assignee account', () => {
-    expect(searchFoundAssignee(samHidden, [{ accountId: 'x' }, { accountId: 's1' }])).toBe(true);
-    expect(searchFoundAssignee(samHidden, [{ accountId: 'x' }])).toBe(false);
-    expect(searchFoundAssignee(samHidden, [])).toBe(false);
+  it('after the lookup, matches the whole address only: never a prefix, never an extension', () => {
+    const found = { kind: 'found' as const, email: 'Sam.Patel@Example.com' };
+    expect(matchAfterLookup({ email: 'sam.patel@example.com', displayNames: [] }, samHidden, found)).toBe('email');
+    expect(matchAfterLookup({ email: 'sam.patel@example.co', displayNames: [] }, samHidden, found)).toBeUndefined();
+    expect(matchAfterLookup({ email: 'sam.patel@example.com.evil', displayNames: [] }, samHidden, found)).toBeUndefined();
+    expect(matchAfterLookup({ email: 'sam.pate@example.com', displayNames: [] }, samHidden, found)).toBeUndefined();
+    expect(matchAfterLookup({ email: ' sam.patel@example.com\u0000', displayNames: [] }, samHidden, found)).toBeUndefined();
+    expect(matchAfterLookup({ username: 'SAM.PATEL', displayNames: [] }, samHidden, found)).toBe('username');
+    expect(matchAfterLookup({ username: 'sam.pat', displayNames: [] }, samHidden, found)).toBeUndefined();
+  });
+
+  it('a refused or empty lookup matches nothing by email', () => {
+    expect(matchAfterLookup({ email: 'sam.patel@example.com', displayNames: [] }, samHidden, { kind: 'refused' })).toBeUndefined();
+    expect(matchAfterLookup({ email: 'sam.patel@example.com', displayNames: [] }, samHidden, { kind: 'none' })).toBeUndefined();
   });
 });
 
@@ -145,6 +157,10 @@ describe('Asset Match', () => {
     expect(jumpItemLabel({ hostname: 'web01.corp', computerName: 'WEB01' })).toBe('WEB01');
     expect(jumpItemLabel({ target: 't' })).toBe('t');
     expect(jumpItemLabel({})).toBeUndefined();
+    // In a denial the asset is the computer name, as the product describes the check; else the name.
+    expect(jumpItemAssetName({ name: 'Web server (prod)', computerName: 'WEB01', hostname: 'web01.corp' })).toBe('WEB01');
+    expect(jumpItemAssetName({ name: 'WEB01', hostname: 'web01.corp' })).toBe('WEB01');
+    expect(jumpItemAssetName({ hostname: 'web01.corp' })).toBe('web01.corp');
   });
 
   it('matches case-insensitively; any one of several assets is enough', () => {
