@@ -51,6 +51,7 @@ async function finish(record: ImportRecord, status: 'done' | 'failed' | 'unmatch
 async function loadReport(pra: PraClient, record: ImportRecord): Promise<SessionReport> {
   const xml = await pra.reportXml({ generate_report: 'AccessSession', lsid: record.lsid });
   const lookup = parseAccessSession(xml, record.lsid);
+  if (lookup.kind === 'too-large') throw new StopImport(await finish(record, 'failed', lookup.message));
   const notReady = lookup.kind !== 'session' ? lookup.message : lookup.report.endTime === undefined ? 'The session has not ended yet (empty end_time).' : undefined;
   if (notReady === undefined && lookup.kind === 'session') return lookup.report;
   const attempts = record.notReadyAttempts + 1;
