@@ -162,7 +162,7 @@ function headerOf(session: El, header: El[]): SessionHeader {
 }
 
 export class AccessSessionReader {
-  private readonly parser = new SaxesParser({ position: false });
+  private readonly parser = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
   private readonly decoder = new TextDecoder('utf-8');
   private readonly wanted: string;
   private depth = 0;

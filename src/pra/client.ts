@@ -226,6 +226,46 @@ export class PraClient {
   }
 
   /**
+   * Generates an XML report and hands its body to `sink` piece by piece as it arrives, so a large report is
+   * never held whole (whether the Forge runtime's fetch streams the body is not verifiable offline; if it
+   * buffers, the pieces are sliced from the whole body and the rest of the pipeline stays the same).
+   * HTTP failures become PraErrors like `reportXml`.
+   */
+  async reportXmlStream(params: Record<string, string>, sink: (chunk: Uint8Array) => void | Promise<void>): Promise<void> {
+    const res = await this.authorized('/api/reporting', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams(params).toString(),
+    });
+    if (!res.ok) throw this.statusError(res, await res.text(), `the Reporting API (${params.generate_report ?? 'report'})`);
+    const stream = (res as unknown as Response).body;
+    const SLICE = 64 * 1024;
+    const slices = async (bytes: Uint8Array) => {
+      for (let i = 0; i < bytes.byteLength; i += SLICE) await sink(bytes.subarray(i, i + SLICE));
+    };
+    if (!stream) {
+      await slices(new Uint8Array(await res.arrayBuffer()));
+      return;
+    }
+    const reader = stream.getReader();
+    for (;;) {
+      let part: ReadableStreamReadResult<Uint8Array>;
+      try {
+        part = await reader.read();
+      } catch {
+        return; // the connection broke mid-body: what arrived is a cut-off report, which the caller detects
+      }
+      if (part.done) return;
+      try {
+        await slices(part.value);
+      } catch (error) {
+        await reader.cancel().catch(() => undefined);
+        throw error;
+      }
+    }
+  }
+
+  /**
    * Downloads a binary report (a recording), reading at most `maxBytes`: a larger one is abandoned
    * and reported as `tooLarge`. An XML `<error>` answer (expired, no recording) comes back as `errorMessage`.
    */

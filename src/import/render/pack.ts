@@ -1,16 +1,24 @@
 /**
- * Packs section units into comment bodies that each stay under a size budget, measured on the
- * serialized ADF (what is sent). Tables, code blocks and paragraph runs are split between comments
+ * Packs section units into comment bodies that each stay under a size budget, measured conservatively
+ * as the UTF-8 bytes of the serialized ADF (what is sent; never fewer than the characters Jira counts). Tables, code blocks and paragraph runs are split between comments
  * (a table's header row is repeated), and a section that continues carries "(continued)". Pure.
  */
-import { cleanText, codeBlock, doc, heading, headerRow, sizeOf, table, type AdfNode } from '../../jira/adf';
+import { cleanText, codeBlock, doc, heading, headerRow, table, type AdfDoc, type AdfNode } from '../../jira/adf';
 import type { Section } from './sections';
 
-const EMPTY_DOC = JSON.stringify(doc([])).length;
+/** UTF-8 bytes of a document as sent. */
+export function byteSize(node: AdfNode | AdfDoc): number {
+  return Buffer.byteLength(JSON.stringify(node), 'utf8');
+}
+
+/** Bytes this node adds to a serialized document (plus the comma that separates siblings). */
+const sizeOf = (node: AdfNode): number => byteSize(node) + 1;
+
+const EMPTY_DOC = byteSize(doc([]));
 
 /** Serialized sizes, remembered per node: the same prebuilt nodes are packed several times while shortening. */
 const sizes = new WeakMap<AdfNode, number>();
-function measure(node: AdfNode): number {
+export function measure(node: AdfNode): number {
   let size = sizes.get(node);
   if (size === undefined) {
     size = sizeOf(node);
@@ -86,7 +94,7 @@ class Packer {
     let open: { type: string; text?: string } | undefined;
     for (const raw of lines) {
       const line = cleanText(raw) || ' ';
-      const extra = JSON.stringify(line).length; // the line escaped, minus quotes, plus an escaped "\n"
+      const extra = Buffer.byteLength(JSON.stringify(line), 'utf8'); // the line escaped, minus quotes, plus an escaped "\n"
       if (open && this.size + extra <= this.budget) {
         open.text += `\n${line}`;
         this.size += extra;
