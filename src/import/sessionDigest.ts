@@ -23,6 +23,8 @@ export const DIGEST_LIMITS = {
   systemRowsPerCategory: 60,
   /** Characters of one chat message or note kept for a comment. */
   itemChars: 2_000,
+  /** Lines of one chat message or note a comment shows; further lines run on (the files have them all). */
+  itemLines: 40,
 };
 
 export interface ChatItem {
@@ -117,7 +119,7 @@ export class SessionDigest {
 
   private take(text: string): string {
     const { text: kept, clipped } = clip(text, DIGEST_LIMITS.itemChars);
-    if (clipped) this.clipped = true;
+    if (clipped || (kept.match(/\r\n|[\n\r\u000B\u000C\u0085\u2028\u2029]/g)?.length ?? 0) >= DIGEST_LIMITS.itemLines) this.clipped = true;
     return kept;
   }
 

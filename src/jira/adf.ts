@@ -44,7 +44,7 @@ export function strong(value: string): AdfNode[] {
 
 /** Whether `href` is an https URL on `host` (no credentials, no other port), i.e. safe to make clickable. */
 export function isLinkTo(href: string, host: string | undefined): boolean {
-  if (!host || !/^https:\/\/[^\s]+$/i.test(href)) return false;
+  if (!host || !/^https:\/\/[\x21-\x7E]+$/i.test(href)) return false;
   try {
     const url = new URL(href);
     return url.protocol === 'https:' && url.hostname.toLowerCase() === host.toLowerCase() && !url.username && !url.password && (url.port === '' || url.port === '443');

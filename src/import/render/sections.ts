@@ -8,7 +8,7 @@
  */
 import { bulletList, cell, link, paragraph, plain, row, type AdfNode } from '../../jira/adf';
 import type { SessionHeader } from '../reportReader';
-import { OTHER_EVENT_TYPES, type ChatItem, type NoteItem, type SessionDigest } from '../sessionDigest';
+import { DIGEST_LIMITS, OTHER_EVENT_TYPES, type ChatItem, type NoteItem, type SessionDigest } from '../sessionDigest';
 import { bytes, clip, duration, sessionDuration, utc } from '../../shared/format';
 import { measure } from './pack';
 import { commentText } from '../../shared/text';
@@ -61,10 +61,15 @@ const c = (value: string | undefined, max = 300) => clip(value ?? '', max).text;
 const note = (text: string): Unit => ({ kind: 'block', node: paragraph(plain(text)) });
 const n = (count: number) => count.toLocaleString('en');
 
+/** Lines shown of one chat message or note; further lines run on, separated by " / " (the files have them all). */
+const MAX_LINES = DIGEST_LIMITS.itemLines;
+
 /** Text with line breaks as ADF hard breaks. */
 function lines(value: string): AdfNode[] {
   const out: AdfNode[] = [];
-  commentText(value).split('\n').forEach((line, i) => {
+  const all = commentText(value).split('\n');
+  const kept = all.length > MAX_LINES ? [...all.slice(0, MAX_LINES - 1), all.slice(MAX_LINES - 1).join(' / ')] : all;
+  kept.forEach((line, i) => {
     if (i > 0) out.push({ type: 'hardBreak' });
     out.push(...plain(line));
   });
