@@ -7,7 +7,7 @@
  * Elements are matched by local name, so every namespace and prefix reads the same. Pure: no I/O.
  */
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
-import type { Endpoint, Representative, SessionEvent, SessionReport, SystemInfoCategory } from './sessionReport';
+import type { Endpoint, Representative, SessionEvent, SessionReport, SystemInfoCategory } from './sessionModel';
 import { decodeEncodedBody } from '../shared/text';
 
 export type SessionHeader = Omit<SessionReport, 'events'>;

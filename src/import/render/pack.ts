@@ -3,29 +3,14 @@
  * as the UTF-8 bytes of the serialized ADF (what is sent; never fewer than the characters Jira counts). Tables, code blocks and paragraph runs are split between comments
  * (a table's header row is repeated), and a section that continues carries "(continued)". Pure.
  */
-import { cleanText, codeBlock, doc, heading, headerRow, table, type AdfDoc, type AdfNode } from '../../jira/adf';
+import { cleanText, codeBlock, doc, heading, headerRow, table, type AdfNode } from '../../jira/adf';
 import type { Section } from './sections';
-
-/** UTF-8 bytes of a document as sent. */
-export function byteSize(node: AdfNode | AdfDoc): number {
-  return Buffer.byteLength(JSON.stringify(node), 'utf8');
-}
+import { byteSize, measure } from './size';
 
 /** Bytes this node adds to a serialized document (plus the comma that separates siblings). */
 const sizeOf = (node: AdfNode): number => byteSize(node) + 1;
 
 const EMPTY_DOC = byteSize(doc([]));
-
-/** Serialized sizes, remembered per node: the same prebuilt nodes are packed several times while shortening. */
-const sizes = new WeakMap<AdfNode, number>();
-export function measure(node: AdfNode): number {
-  let size = sizes.get(node);
-  if (size === undefined) {
-    size = sizeOf(node);
-    sizes.set(node, size);
-  }
-  return size;
-}
 
 class Packer {
   readonly parts: AdfNode[][] = [];

@@ -11,7 +11,8 @@ import type { SessionHeader } from '../reportReader';
 import { SessionDigest } from '../sessionDigest';
 import { sessionFileNames } from './files';
 import { clip, utc } from '../../shared/format';
-import { byteSize, packSections } from './pack';
+import { packSections } from './pack';
+import { byteSize } from './size';
 import { buildSections, SHARES, type Shares } from './sections';
 
 /** Jira Cloud's comment limit, applied to UTF-8 bytes of the serialized body. */

@@ -10,7 +10,7 @@ import { bulletList, cell, link, paragraph, plain, row, type AdfNode } from '../
 import type { SessionHeader } from '../reportReader';
 import { DIGEST_LIMITS, OTHER_EVENT_TYPES, type ChatItem, type NoteItem, type SessionDigest } from '../sessionDigest';
 import { bytes, clip, duration, sessionDuration, utc } from '../../shared/format';
-import { measure } from './pack';
+import { measure } from './size';
 import { commentText } from '../../shared/text';
 
 export type Unit =

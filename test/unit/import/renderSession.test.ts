@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseAccessSession, type SessionEvent, type SessionReport } from '../../../src/import/sessionReport';
 import { COMMENT_CHAR_LIMIT, renderSession } from '../../../src/import/render/renderSession';
 import { eventsCsv, transcriptText } from '../../../src/import/render/files';
-import { byteSize } from '../../../src/import/render/pack';
+import { byteSize } from '../../../src/import/render/size';
 import { validateAdf } from '../../../sandbox/jira-simulator/adfValidation';
 
 const fixture = (name: string, lsid: string): SessionReport => {
