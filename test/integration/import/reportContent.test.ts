@@ -3,7 +3,9 @@
  * references decoded, control characters handled, links only to the appliance, a cut-off report never
  * imported as complete, lost upload answers not repeated, and a finished import left alone.
  */
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adfText, PRA_DEMO, startImportWorld, type ImportWorld } from './importFixture';
@@ -13,6 +15,16 @@ const REFERENCES = readFileSync(path.resolve(__dirname, '../../fixtures/pra-repo
 /** The real-shaped fixture as a new session for `ticket`. */
 function referencesSession(lsid: string, ticket: string): string {
   return REFERENCES.replaceAll('a1b2c3d4e5f60718293a4b5c6d7e8f90', lsid).replace('<external_key>SD-1</external_key>', `<external_key>${ticket}</external_key>`);
+}
+
+/** An attached file's text: as it is, or the single member of a zip read by Python's zipfile (an independent reader). */
+async function attachedText(id: string, filename: string): Promise<string> {
+  const bytes = Buffer.from(await (await fetch(`${w.jiraUrl}/__sim/attachments/${id}/content`)).arrayBuffer());
+  if (!filename.endsWith('.zip')) return bytes.toString('utf8');
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'zip-')), 'a.zip');
+  writeFileSync(file, bytes);
+  const script = 'import sys,zipfile; z=zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; sys.stdout.buffer.write(z.read(sys.argv[2]))';
+  return execFileSync('python3', ['-c', script, file, filename.slice(0, -4)], { maxBuffer: 256 * 1024 * 1024 }).toString('utf8');
 }
 
 let w: ImportWorld;
@@ -48,6 +60,27 @@ describe('a real-shaped report with references, control characters and a foreign
     expect(hrefs.every((h) => new URL(h).hostname === PRA_DEMO.host && h.startsWith('https://'))).toBe(true);
     expect(text).toContain('Session recording (view in PRA): https://phish.example.net/');
     expect(await record(lsid)).toMatchObject({ status: 'done' });
+  });
+});
+
+describe('the attached transcript and event log', () => {
+  it('hold every chat message with control characters as visible escapes, never raw bytes or U+FFFD', async () => {
+    // every 5th chat message carries a control character, so PRA sends it as <encoded_body>
+    const session = w.pra.createLargeSession({ externalKey: 'SD-3', eventCount: 2000, chatLength: 400, invalidXmlEvery: 5, rep: PRA_DEMO.users.alex.username, notify: true });
+    await w.settle();
+    expect(await record(session.lsid)).toMatchObject({ status: 'done' });
+    const files = (await w.attachments('SD-3')).filter((f) => f.filename.startsWith(`pra-session-${session.lsid}-`));
+    expect(files).toHaveLength(2);
+    const transcript = await attachedText(files.find((f) => f.filename.includes('-transcript.txt'))!.id, files.find((f) => f.filename.includes('-transcript.txt'))!.filename);
+    const csv = await attachedText(files.find((f) => f.filename.includes('-events.csv'))!.id, files.find((f) => f.filename.includes('-events.csv'))!.filename);
+    expect(transcript.match(/\] Alex Rivera -> /g)!.length + transcript.match(/ -> Alex Rivera: /g)!.length).toBe(1200);
+    expect(transcript).toContain('\\x01');
+    expect(csv).toContain('\\x01');
+    for (const text of [transcript, csv]) expect(text).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFD]/);
+    expect(csv.split('\r\n').length).toBeGreaterThan(2000);
+    // the comments are still at most ten parts
+    const parts = await ownComments('SD-3', session.lsid);
+    expect(parts.length).toBeLessThanOrEqual(10);
   });
 });
 
