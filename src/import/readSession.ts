@@ -40,8 +40,13 @@ export async function readSession(
   const names = sessionFileNames(lsid);
   const transcript = new LogFileBuilder(names.transcript, 'text/plain; charset=utf-8');
   const events = new LogFileBuilder(names.events, 'text/csv; charset=utf-8');
-  transcript.write(transcriptIntro(lsid));
   events.write(EVENTS_CSV_HEADER);
+  let introduced = false;
+  const introduce = (header: SessionHeader | undefined) => {
+    if (introduced || !header) return;
+    introduced = true;
+    transcript.write(transcriptIntro(header));
+  };
   let read = 0;
   let limitKnown = false;
 
@@ -53,7 +58,9 @@ export async function readSession(
       transcript.setUploadLimit(limit);
       events.setUploadLimit(limit);
     }
-    for (const event of reader.write(chunk)) {
+    const completed = reader.write(chunk);
+    introduce(reader.header);
+    for (const event of completed) {
       if (digest.isExcluded(event.type)) continue;
       digest.add(event);
       const line = transcriptLine(event);
@@ -72,7 +79,8 @@ export async function readSession(
     events.discard();
     return outcome;
   }
-  transcript.write(transcriptOutro(outcome.header, digest));
+  introduce(outcome.header);
+  transcript.write(transcriptOutro(digest));
   let finished: Promise<{ transcript: PackagedFile; events: PackagedFile }> | undefined;
   return {
     kind: 'session',

@@ -173,7 +173,7 @@ export class AccessSessionReader {
   /** Inside the wanted session: its attributes, the header elements, and whether it closed. */
   private session: El | undefined;
   private sessionDone = false;
-  private readonly header: El[] = [];
+  private readonly headerElements: El[] = [];
   private inDetails = false;
   /** Elements being built (a header element or an event), innermost last. */
   private readonly open: El[] = [];
@@ -182,6 +182,7 @@ export class AccessSessionReader {
   private events = 0;
   private ready: SessionEvent[] = [];
   private skipping = 0;
+  private headerSoFar: SessionHeader | undefined;
 
   constructor(
     lsid: string,
@@ -224,6 +225,7 @@ export class AccessSessionReader {
     if (!this.session || this.sessionDone) return;
     if (this.depth === 3 && name === 'session_details') {
       this.inDetails = true;
+      this.headerSoFar ??= headerOf(this.session, this.headerElements);
       return;
     }
     if (this.inDetails && this.depth === 4 && name !== 'event') {
@@ -264,7 +266,7 @@ export class AccessSessionReader {
       this.events += 1;
       this.held = 0;
     } else {
-      this.header.push(el);
+      this.headerElements.push(el);
     }
   }
 
@@ -284,6 +286,11 @@ export class AccessSessionReader {
     if (this.held > this.limits.maxElementChars) {
       this.fail({ kind: 'too-large', message: `An element of the AccessSession report holds more than ${this.limits.maxElementChars.toLocaleString('en')} characters, more than the import can process.` });
     }
+  }
+
+  /** The session's header once its events begin (everything before `<session_details>` has been read). */
+  get header(): SessionHeader | undefined {
+    return this.headerSoFar;
   }
 
   /** Feeds the next piece of the report; returns the events of the wanted session completed by it. */
@@ -321,7 +328,7 @@ export class AccessSessionReader {
     if (this.errorText !== undefined) return { kind: 'no-data', message: this.errorText.trim() || 'The appliance returned an error without a message.' };
     if (!this.session) return { kind: 'no-data', message: `The report has no session ${this.wanted}.` };
     if (!this.sessionDone) return { kind: 'incomplete', message: this.cutOffMessage() };
-    return { kind: 'session', header: headerOf(this.session, this.header), events: this.events };
+    return { kind: 'session', header: headerOf(this.session, this.headerElements), events: this.events };
   }
 
   private cutOffMessage(): string {

@@ -23,9 +23,19 @@ export function sessionFileNames(lsid: string): SessionFileNames {
   };
 }
 
-/** The first lines of the transcript (the session is known by then: the header precedes the events). */
-export function transcriptIntro(lsid: string): string {
-  return fileText(`BeyondTrust PRA session ${lsid}\nChat messages and session notes, in the order they were written (times in UTC).\n\n`);
+/** The first lines of the transcript: the session's details (they precede the events in the report). */
+export function transcriptIntro(header: SessionHeader): string {
+  return fileText(
+    [
+      `BeyondTrust PRA session ${header.lsid}`,
+      `Jump Item: ${header.jumpItem ?? 'unknown'}`,
+      `Start: ${utc(header.startTime)}`,
+      `End: ${utc(header.endTime)}`,
+      '',
+      'Chat messages and session notes, in the order they were written (times in UTC):',
+      '',
+    ].join('\n') + '\n',
+  );
 }
 
 /** The transcript's line for an event, or nothing for events that are not chat or notes. */
@@ -38,11 +48,9 @@ export function transcriptLine(e: SessionEvent): string | undefined {
   return undefined;
 }
 
-/** The last lines of the transcript: the session's details, known only once the whole report is read. */
-export function transcriptOutro(header: SessionHeader, counts: { chat: number; notes: number }): string {
-  return fileText(
-    `\n--\n${counts.chat} chat messages, ${counts.notes} session notes.\nJump Item: ${header.jumpItem ?? 'unknown'}\nStart: ${utc(header.startTime)}\nEnd: ${utc(header.endTime)}\n`,
-  );
+/** The last line of the transcript. */
+export function transcriptOutro(counts: { chat: number; notes: number }): string {
+  return `\n-- ${counts.chat} chat messages, ${counts.notes} session notes.\n`;
 }
 
 /** A CSV cell: quoted when needed, and never read as a formula by a spreadsheet. */
@@ -79,7 +87,7 @@ export function transcriptText(report: SessionHeader & { events: SessionEvent[] 
   const lines = events.map(transcriptLine).filter((l): l is string => l !== undefined);
   const chat = events.filter((e) => e.type === 'Chat Message' && e.body).length;
   const notes = events.filter((e) => e.type === 'Session Note Added' && e.body).length;
-  return transcriptIntro(report.lsid) + lines.join('') + transcriptOutro(report, { chat, notes });
+  return transcriptIntro(report) + lines.join('') + transcriptOutro({ chat, notes });
 }
 
 export function eventsCsv(report: { events: SessionEvent[] }, excludedEventTypes: string[]): string {

@@ -127,6 +127,8 @@ describe('session rendering', () => {
 
   it('applies the control-character rule to the files: line breaks, and visible escapes', () => {
     const transcript = transcriptText(references(), []);
+    expect(transcript.startsWith("BeyondTrust PRA session a1b2c3d4e5f60718293a4b5c6d7e8f90\nJump Item: Müller's PC\nStart: 2024-12-03 15:26:05 UTC\nEnd: 2024-12-03 15:41:07 UTC\n")).toBe(true);
+    expect(transcript.endsWith('\n-- 2 chat messages, 1 session notes.\n')).toBe(true);
     expect(transcript).toContain('Danke!\\x07\nZeile 2\nZeile 3\nSeite 2\\x1B[0m');
     expect(transcript).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFD]/);
     const csv = eventsCsv(references(), []);

@@ -105,8 +105,12 @@ describe('limits', () => {
     const xml = fixture('access-session-references.xml');
     const reader = new AccessSessionReader(LSID);
     const upToChat = xml.indexOf('</event>', xml.indexOf('Chat Message')) + '</event>'.length;
-    const first = reader.write(xml.slice(0, upToChat));
+    expect(reader.write(xml.slice(0, xml.indexOf('<session_details>')))).toEqual([]);
+    expect(reader.header).toBeUndefined();
+    const first = reader.write(xml.slice(xml.indexOf('<session_details>'), upToChat));
     expect(first.map((e) => e.type)).toEqual(['Session Start', 'Chat Message']);
+    // the header is known as soon as the events begin (the transcript starts with it)
+    expect(reader.header).toMatchObject({ lsid: LSID, jumpItem: "Müller's PC", endTime: 1733240467 });
     expect(reader.write(xml.slice(upToChat)).map((e) => e.type)).toEqual(['Chat Message', 'File Upload', 'Session Foreground Window Changed', 'Session Note Added', 'Session End']);
   });
 });
