@@ -1,13 +1,14 @@
 /**
- * The exactly-once core of an import: writing the planned comment parts and files to the ticket, recording
- * each one in the ledger as it lands. Before every write the ledger says which write is under way
+ * The exactly-once core of an import: the plan (what the comments say, which files go with them) is decided
+ * once per generation and stored, so a resumed import writes the same parts; then the planned comment parts
+ * and files are written to the ticket, each one recorded in the ledger as it lands. Before every write the ledger says which write is under way
  * (`pending`); after it, the write's id. A write whose acknowledgement was lost (the process died, the answer
  * never came) is found again on the next run — a comment by its marker, a file by its name and time — and is
  * recorded instead of being repeated. The ledger and the ticket are reached only through the two small
  * interfaces below, so this protocol is tested on its own over an in-memory ledger.
  */
 import type { AdfDoc } from '../jira/adf';
-import type { ImportProgress, ImportRecord } from './ledger';
+import type { ImportPlan, ImportProgress, ImportRecord } from './ledger';
 
 /** Where records are kept (the KVS ledger in production). */
 export interface ProgressStore {
@@ -29,6 +30,21 @@ export interface PlannedUpload {
   contentType: string;
   /** Produced only when the file still has to be uploaded. */
   content: () => Promise<Buffer>;
+}
+
+/**
+ * Decides the plan once: a record that has one keeps it (its assignee change, recording decision and part
+ * count are not made again); otherwise `decide` runs and its plan is stored with the generation's start.
+ */
+export async function planOnce(record: ImportRecord, store: ProgressStore, decide: () => Promise<{ plan: ImportPlan; assignee?: 'done' | 'skipped' }>): Promise<ImportRecord> {
+  if (record.plan) return record;
+  const { plan, assignee } = await decide();
+  return store.save({
+    ...record,
+    generationStartedAt: record.generationStartedAt ?? new Date().toISOString(),
+    plan,
+    progress: { ...record.progress, ...(assignee ? { assignee } : {}) },
+  });
 }
 
 function copy(progress: ImportProgress): ImportProgress {

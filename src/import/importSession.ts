@@ -29,7 +29,7 @@ import type { PackagedFile } from './sessionFiles';
 import { decideOnError, isRateLimited, notReadyDelay } from './retryPolicy';
 import type { SessionReport } from './sessionReport';
 import { readSession, type ReadOutcome } from './readSession';
-import { writePlanned, type PlannedUpload, type TicketWriter } from './importProgress';
+import { planOnce, writePlanned, type PlannedUpload, type TicketWriter } from './importProgress';
 
 export const COMMENT_MARKER_KEY = 'beyondtrust-pra-session';
 
@@ -133,7 +133,7 @@ async function importRead(record: ImportRecord, settings: Settings, pra: PraClie
   const applianceHost = settings.hostName;
   let recording: RecordingFile | undefined;
   let files: { transcript: PackagedFile; events: PackagedFile } | undefined;
-  if (!record.plan) {
+  record = await planOnce(record, { save: saveRecord }, async () => {
     const excluded = settings.excludedEventTypes;
     const assigneeNote = settings.autoAssociateUser ? await associateAssignee(jira, issue, report) : undefined;
     const decision = settings.attachRecordings ? await prepareRecording(pra, jira, report, settings.recordingMaxMb) : {};
@@ -147,9 +147,7 @@ async function importRead(record: ImportRecord, settings: Settings, pra: PraClie
       const names = sessionFileNames(record.lsid);
       if (fileNames.transcript !== names.transcript || fileNames.events !== names.events) rendered = renderDigest(header, digest, { ...options, fileNames });
     }
-    record = await saveRecord({
-      ...record,
-      generationStartedAt: record.generationStartedAt ?? new Date().toISOString(),
+    return {
       plan: {
         parts: rendered.parts.length,
         files: fileNames ? [fileNames.transcript, fileNames.events] : [],
@@ -160,9 +158,9 @@ async function importRead(record: ImportRecord, settings: Settings, pra: PraClie
         excludedEventTypes: excluded,
         uploadLimit: files ? await limit() : undefined,
       },
-      progress: { ...record.progress, assignee: settings.autoAssociateUser ? 'done' : 'skipped' },
-    });
-  }
+      assignee: settings.autoAssociateUser ? 'done' : 'skipped',
+    };
+  });
   const plan = record.plan!;
   const rendered = renderDigest(header, digest, {
     excludedEventTypes: plan.excludedEventTypes,

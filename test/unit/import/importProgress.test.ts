@@ -3,7 +3,7 @@
  * whatever is interrupted, every part and file ends up on the ticket exactly once.
  */
 import { describe, expect, it } from 'vitest';
-import { writePlanned, type PlannedUpload, type ProgressStore, type TicketWriter } from '../../../src/import/importProgress';
+import { planOnce, writePlanned, type PlannedUpload, type ProgressStore, type TicketWriter } from '../../../src/import/importProgress';
 import { newRecord, type ImportRecord } from '../../../src/import/ledger';
 import { doc, paragraph, plain, type AdfDoc } from '../../../src/jira/adf';
 
@@ -139,5 +139,34 @@ describe('exactly-once writes', () => {
     const complete = { ...start(), progress: { comments: { '1': 'a', '2': 'b', '3': 'c' }, attachments: { 't.txt': 'd', 'e.csv': 'e' } } };
     await writePlanned(complete, ledger, ticket, parts, uploads([]));
     expect(ticket.requests).toEqual([]);
+  });
+});
+
+describe('the plan', () => {
+  const plan = { parts: 3, files: ['t.txt', 'e.csv'], excludedEventTypes: [] };
+
+  it('is decided once and stored with the start of the generation', async () => {
+    const ledger = new MemoryLedger();
+    let decided = 0;
+    const decide = async () => {
+      decided += 1;
+      return { plan, assignee: 'done' as const };
+    };
+    const planned = await planOnce(newRecord('b'.repeat(32), 'event'), ledger, decide);
+    expect(planned.plan).toEqual(plan);
+    expect(planned.progress.assignee).toBe('done');
+    expect(planned.generationStartedAt).toEqual(expect.any(String));
+    // a resumed import keeps it: the assignee is not changed again, the parts stay the same
+    const again = await planOnce(planned, ledger, decide);
+    expect(again).toBe(planned);
+    expect(decided).toBe(1);
+    expect(ledger.saved).toHaveLength(1);
+  });
+
+  it('keeps the generation start of a deliberate re-import', async () => {
+    const ledger = new MemoryLedger();
+    const start = '2026-01-01T00:00:00.000Z';
+    const planned = await planOnce({ ...newRecord('c'.repeat(32), 'manual'), generation: 2, generationStartedAt: start }, ledger, async () => ({ plan }));
+    expect(planned.generationStartedAt).toBe(start);
   });
 });
