@@ -312,15 +312,11 @@ export class AccessSessionReader {
     if (!this.failure) {
       const rest = this.decoder.decode();
       if (rest) this.parser.write(rest);
-      const before = this.failure;
-      if (!before) {
-        this.parser.close();
-        // errors raised while closing are about what never came: the document was cut off
-        if (this.failure && (this.failure as ReaderOutcome).kind === 'invalid' && this.root !== undefined) {
-          this.failure = undefined;
-          this.fail({ kind: 'incomplete', message: this.cutOffMessage() });
-        }
-      }
+    }
+    if (!this.failure) {
+      this.parser.close();
+      // an error raised while closing is about what never came: the document was cut off
+      if (this.failure && this.root !== undefined) this.failure = { kind: 'incomplete', message: this.cutOffMessage() };
     }
     if (this.failure) return this.failure;
     if (this.root === undefined) return { kind: 'invalid', message: 'The AccessSession report is empty.' };
