@@ -1,6 +1,6 @@
 /**
  * Issue comments: ADF bodies validated against the ADF schema, the text limit measured as
- * `JSON.stringify(body).length` of the sent document, the per-issue comment cap (413), group
+ * UTF-8 bytes of `JSON.stringify(body)` of the sent document, the per-issue comment cap (413), group
  * visibility, comment properties and JSM's internal-comment property.
  */
 import type { Router, SimRequest } from '../shared/http';
@@ -64,7 +64,8 @@ function validBody(state: JiraState, body: unknown): unknown {
   const problem = validateAdf(body);
   if (problem) throw commentError(`Comment body is not valid! ${problem}`);
   const limit = state.knobs.commentTextLimit;
-  if (JSON.stringify(body).length > limit) {
+  // UTF-8 bytes of the serialized document: never fewer than Jira's count, whatever it counts (see docs)
+  if (Buffer.byteLength(JSON.stringify(body), 'utf8') > limit) {
     throw commentError(`The entered text is too long. It exceeds the allowed limit of ${limit} characters.`);
   }
   return body;

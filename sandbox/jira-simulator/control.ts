@@ -590,7 +590,7 @@ export class JiraControl {
         author: c.authorId,
         updateAuthor: c.updateAuthorId,
         body: c.body,
-        length: JSON.stringify(c.body).length,
+        length: Buffer.byteLength(JSON.stringify(c.body), 'utf8'),
         created: jiraTime(c.created),
         updated: jiraTime(c.updated),
         ...(c.visibility ? { visibility: c.visibility } : {}),

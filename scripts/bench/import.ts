@@ -1,20 +1,23 @@
 /**
  * npm run bench:import — figures for the session import (printed, not asserted):
- *   1. a 10,000-event session with long chat: report size, parse and render time, peak memory;
+ *   1. sessions of 10,000, 100,000 and 250,000 events with long chat, each in a fresh process: report size,
+ *      time of the streaming parse + digest + files + rendering, and peak memory over the process baseline;
  *   2. the same session imported end to end: time from session end to the last write, and the PRA,
  *      Jira and KVS requests it took;
  *   3. OAuth token requests across 100 further imports (the goal is to reuse one token).
  * Everything runs on loopback: the simulators and the app in the local Forge host.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { compose } from '../../sandbox/compose';
 import { PRA_DEMO } from '../../sandbox/demo/praSeed';
 import { machine, table } from './report';
+import { writeLargeReport } from './largeReport';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 10_000);
+const SIZES = (process.env.BENCH_SIZES ?? '10000,100000,250000').split(',').map(Number);
 const CHAT_LENGTH = Number(process.env.BENCH_CHAT ?? 2_000);
 const IMPORTS = Number(process.env.BENCH_IMPORTS ?? 100);
 
@@ -33,23 +36,19 @@ async function main(): Promise<void> {
     }
   };
 
-  // 1. parse and render, alone, in a fresh process (its peak memory is the work's own)
-  const session = w.pra.createLargeSession({ externalKey: 'SD-1', eventCount: EVENTS, chatLength: CHAT_LENGTH, invalidXmlEvery: 50, end: false, notify: false, rep: PRA_DEMO.users.alex.username });
-  w.pra.endSession(session.lsid, { notify: false });
-  const token = await (
-    await fetch(`${w.praUrl}/oauth2/token`, {
-      method: 'POST',
-      headers: { Authorization: `Basic ${Buffer.from(`${PRA_DEMO.account.clientId}:${PRA_DEMO.account.clientSecret}`).toString('base64')}`, 'Content-Type': 'application/x-www-form-urlencoded' },
-      body: 'grant_type=client_credentials',
-    })
-  ).json();
-  const xml = await (await fetch(`${w.praUrl}/api/reporting?generate_report=AccessSession&lsid=${session.lsid}`, { headers: { Authorization: `Bearer ${token.access_token}` } })).text();
-  const reportFile = path.join(mkdtempSync(path.join(tmpdir(), 'bench-')), 'report.xml');
-  writeFileSync(reportFile, xml);
-  const alone = JSON.parse(
-    execFileSync(process.execPath, [...process.execArgv, path.join(__dirname, 'parseRender.ts'), reportFile, session.lsid], { encoding: 'utf8' }),
-  ) as { parseMs: number; renderMs: number; parts: number; largestPart: number; baselineRss: number; peakRss: number };
-  const benchTokens = 1; // the token fetched just above to download the report
+  // 1. the report's processing alone, in a fresh process per size (its peak memory is the work's own)
+  const dir = mkdtempSync(path.join(tmpdir(), 'bench-'));
+  const alone: Array<{ events: number; reportBytes: number; totalMs: number; readMs: number; parts: number; largestPart: number; files: Array<{ name: string; bytes: number; textBytes: number; truncated: boolean }>; baselineRss: number; peakRss: number }> = [];
+  for (const size of SIZES) {
+    const lsid = `${size.toString(16).padStart(8, '0')}${'c'.repeat(24)}`;
+    const reportFile = path.join(dir, `report-${size}.xml`);
+    const reportBytes = await writeLargeReport(reportFile, lsid, size, CHAT_LENGTH);
+    const figures = JSON.parse(execFileSync(process.execPath, [...process.execArgv, path.join(__dirname, 'parseRender.ts'), reportFile, lsid], { encoding: 'utf8' }));
+    alone.push({ events: size, reportBytes, ...figures });
+    rmSync(reportFile);
+  }
+  rmSync(dir, { recursive: true, force: true });
+  const benchTokens = 0;
 
   let t: number;
 
@@ -92,15 +91,24 @@ async function main(): Promise<void> {
   console.log(`# bench:import — ${new Date().toISOString().slice(0, 10)}`);
   console.log(machine());
   console.log();
+  console.log(`Streaming parse + digest + transcript and event log (zipped as they go) + comments, one fresh process per size, ${CHAT_LENGTH}-character chat messages:`);
+  console.log();
+  table(
+    ['events', 'report size', 'time', 'time per 10,000 events', 'peak memory over baseline', 'comment parts (largest, bytes)', 'attached files (text → zip)'],
+    alone.map((a) => [
+      a.events.toLocaleString('en'),
+      mb(a.reportBytes),
+      `${(a.totalMs / 1000).toFixed(1)} s`,
+      `${((a.totalMs / a.events) * 10_000).toFixed(0)} ms`,
+      `${mb(a.peakRss - a.baselineRss)} (baseline ${mb(a.baselineRss)}, peak ${mb(a.peakRss)})`,
+      `${a.parts} (${a.largestPart.toLocaleString('en')} of 32,767)`,
+      a.files.map((f) => `${mb(f.textBytes)} → ${mb(f.bytes)}${f.truncated ? ' (cut to the upload limit)' : ''}`).join('; '),
+    ]),
+  );
+  console.log();
   table(
     ['measure', 'value'],
     [
-      ['session', `${EVENTS.toLocaleString('en')} events, ${CHAT_LENGTH}-character chat messages`],
-      ['AccessSession report size', mb(xml.length)],
-      ['parse time', `${alone.parseMs.toFixed(0)} ms`],
-      ['render time (incl. shortening to the part cap)', `${alone.renderMs.toFixed(0)} ms`],
-      ['comment parts', `${alone.parts} (largest ${alone.largestPart.toLocaleString('en')} of 32,767 characters)`],
-      ['peak memory (RSS) of parse + render in a fresh process', `${mb(alone.peakRss)} (process baseline with the report read: ${mb(alone.baselineRss)})`],
       ['end to end: session end → last write on the ticket', `${e2eMs.toFixed(0)} ms`],
       ['PRA requests for that import', `${praRequests} (AccessSession reports: ${reportRequests})`],
       ['Jira requests for that import', `${jiraCalls.length}: ${byKind(jiraCalls)}`],

@@ -1,11 +1,13 @@
 /**
  * Importing one PRA session into its Jira ticket, resumable at every step:
- *   1. fetch the AccessSession report (not ready yet → try again later);
+ *   1. stream the AccessSession report into a digest and the transcript and event log files (not ready yet,
+ *      cut off or unreadable → try again later; too large → failed with the reason);
  *   2. find the ticket from the report's external key (else the event's); no key or no ticket → unmatched;
  *   3. decide once what the comment says about the assignee and the recording (the plan is stored, so a
  *      resumed import renders exactly the same parts);
- *   4. post the comment parts, then the attachments, recording each one in the ledger as it lands;
- *      a write whose acknowledgement was lost is found again by its marker instead of being repeated.
+ *   4. post the comment parts, then the attachments, through the exactly-once core (importProgress): each
+ *      one is recorded in the ledger as it lands, and a write whose acknowledgement was lost is found again
+ *      instead of being repeated.
  * Returns whether the queue should deliver the event again, and when.
  */
 import { JiraClient } from '../jira/client';
@@ -21,11 +23,13 @@ import { associateAssignee } from './autoAssociate';
 import { logEvent } from './eventLog';
 import { getRecord, createRecord, indexIssueSession, newRecord, saveRecord, type ImportRecord, type ImportSource } from './ledger';
 import { prepareRecording, type RecordingFile } from './recording';
-import { renderSession, type RenderedSession } from './render/renderSession';
-import { eventsCsv, sessionFileNames, transcriptText } from './render/files';
-import { packagedName, packageTextFile, type PackagedFile } from './sessionFiles';
+import { renderDigest } from './render/renderSession';
+import { sessionFileNames } from './render/files';
+import type { PackagedFile } from './sessionFiles';
 import { decideOnError, isRateLimited, notReadyDelay } from './retryPolicy';
-import { parseAccessSession, type SessionReport } from './sessionReport';
+import type { SessionReport } from './sessionReport';
+import { readSession, type ReadOutcome } from './readSession';
+import { planOnce, writePlanned, type PlannedUpload, type TicketWriter } from './importProgress';
 
 export const COMMENT_MARKER_KEY = 'beyondtrust-pra-session';
 
@@ -48,11 +52,15 @@ async function finish(record: ImportRecord, status: 'done' | 'failed' | 'unmatch
   return { kind: 'finished', status };
 }
 
-async function loadReport(pra: PraClient, record: ImportRecord): Promise<SessionReport> {
-  const xml = await pra.reportXml({ generate_report: 'AccessSession', lsid: record.lsid });
-  const lookup = parseAccessSession(xml, record.lsid);
-  const notReady = lookup.kind !== 'session' ? lookup.message : lookup.report.endTime === undefined ? 'The session has not ended yet (empty end_time).' : undefined;
-  if (notReady === undefined && lookup.kind === 'session') return lookup.report;
+type Read = Extract<ReadOutcome, { kind: 'session' }>;
+
+/** Streams the report; a report not ready, cut off or unreadable is tried again later, then failed with the reason. */
+async function loadSession(pra: PraClient, record: ImportRecord, excluded: string[], uploadLimit: () => Promise<number>): Promise<Read> {
+  const read = await readSession(pra, record.lsid, excluded, uploadLimit);
+  if (read.kind === 'too-large') throw new StopImport(await finish(record, 'failed', read.message));
+  const notReady = read.kind !== 'session' ? read.message : read.header.endTime === undefined ? 'The session has not ended yet (empty end_time).' : undefined;
+  if (notReady === undefined && read.kind === 'session') return read;
+  if (read.kind === 'session') read.discard();
   const attempts = record.notReadyAttempts + 1;
   const delay = notReadyDelay(attempts);
   // An unreadable answer (a proxy's error page, say) is treated like a report that is not ready yet.
@@ -63,64 +71,56 @@ async function loadReport(pra: PraClient, record: ImportRecord): Promise<Session
   throw new StopImport({ kind: 'retry', afterSeconds: delay, reason: notReady ?? 'not ready', rateLimited: false });
 }
 
-function renderFor(report: SessionReport, record: ImportRecord): RenderedSession {
-  const plan = record.plan!;
-  return renderSession(report, { excludedEventTypes: plan.excludedEventTypes, assigneeNote: plan.assigneeNote, recordingNote: plan.recordingNote, fileNames: plan.fileNames });
-}
-
-interface LogTexts {
-  transcript: string;
-  events: string;
-}
-
-function logTexts(report: SessionReport, excluded: string[]): LogTexts {
-  return { transcript: transcriptText(report, excluded), events: eventsCsv(report, excluded) };
-}
-
-/** The full transcript and event log as the files to attach (zipped when large; see sessionFiles). */
-function logFiles(report: SessionReport, texts: LogTexts, uploadLimit: number): PackagedFile[] {
-  const names = sessionFileNames(report.lsid);
-  return [
-    packageTextFile(names.transcript, 'text/plain; charset=utf-8', texts.transcript, uploadLimit),
-    packageTextFile(names.events, 'text/csv; charset=utf-8', texts.events, uploadLimit),
-  ];
-}
-
-/** Settles a write that was sent but never acknowledged: did it land? */
-async function recoverPending(jira: JiraClient, record: ImportRecord, issueKey: string): Promise<ImportRecord> {
-  const pending = record.progress.pending;
-  if (!pending) return record;
-  const since = Date.parse(record.generationStartedAt ?? record.receivedAt) - 60_000;
-  const progress = { ...record.progress, comments: { ...record.progress.comments }, attachments: { ...record.progress.attachments } };
-  if (pending.kind === 'comment') {
-    const marked = await findMarkedComments(jira, issueKey, COMMENT_MARKER_KEY);
-    const match = marked.find((c) => c.marker.lsid === record.lsid && c.marker.generation === record.generation && c.marker.part === pending.part);
-    if (match) progress.comments[String(pending.part)] = match.id;
-  } else {
-    const files = await listAttachments(jira, issueKey);
-    const match = files.find((f) => f.filename === pending.filename && (!f.created || Date.parse(f.created) >= since));
-    if (match) progress.attachments[pending.filename] = match.id;
-  }
-  delete progress.pending;
-  return saveRecord({ ...record, progress });
+/** The ticket as the exactly-once core sees it: comments with this import's marker, attachments by name. */
+function ticketWriter(jira: JiraClient, issueKey: string, record: ImportRecord): TicketWriter {
+  return {
+    async postComment(part, parts, body) {
+      const marker = { key: COMMENT_MARKER_KEY, value: { lsid: record.lsid, generation: record.generation, part, parts } };
+      return (await addComment(jira, issueKey, body, [marker, INTERNAL_COMMENT])).id;
+    },
+    async findComment(part) {
+      const marked = await findMarkedComments(jira, issueKey, COMMENT_MARKER_KEY);
+      return marked.find((c) => c.marker.lsid === record.lsid && c.marker.generation === record.generation && c.marker.part === part)?.id;
+    },
+    async uploadFile(filename, contentType, content) {
+      return (await uploadAttachment(jira, issueKey, filename, contentType, content)).id;
+    },
+    async findFile(filename, since) {
+      const files = await listAttachments(jira, issueKey);
+      return files.find((f) => f.filename === filename && (!f.created || Date.parse(f.created) >= since))?.id;
+    },
+  };
 }
 
 async function run(record: ImportRecord, settings: Settings, pra: PraClient, jira: JiraClient): Promise<ImportResult> {
-  const report = await loadReport(pra, record);
+  let uploadLimit: number | undefined;
+  const limit = async () => (uploadLimit ??= (await attachmentSettings(jira)).uploadLimit);
+  const read = await loadSession(pra, record, record.plan?.excludedEventTypes ?? settings.excludedEventTypes, limit);
+  try {
+    return await importRead(record, settings, pra, jira, read, limit);
+  } finally {
+    read.discard();
+  }
+}
+
+async function importRead(record: ImportRecord, settings: Settings, pra: PraClient, jira: JiraClient, read: Read, limit: () => Promise<number>): Promise<ImportResult> {
+  const { header, digest } = read;
+  // the header stands in for the report where only the session's details are needed
+  const report: SessionReport = { ...header, events: [] };
   record = {
     ...record,
-    jumpItem: report.jumpItem,
-    primaryRep: report.primaryRep?.name,
-    startTime: report.startTime,
-    endTime: report.endTime,
+    jumpItem: header.jumpItem,
+    primaryRep: header.primaryRep?.name,
+    startTime: header.startTime,
+    endTime: header.endTime,
     links: {
-      recording: report.recordingViewUrl,
-      chat: report.chatViewUrl,
-      commandShells: report.commandShellRecordings.map((r) => r.viewUrl).filter((u): u is string => !!u),
+      recording: header.recordingViewUrl,
+      chat: header.chatViewUrl,
+      commandShells: header.commandShellRecordings.map((r) => r.viewUrl).filter((u): u is string => !!u),
     },
   };
 
-  const rawKey = report.externalKey ?? record.eventExternalKey;
+  const rawKey = header.externalKey ?? record.eventExternalKey;
   const ticketKey = normalizeIssueKey(rawKey);
   if (!ticketKey) {
     return finish(record, 'unmatched', rawKey ? `The session's external key "${rawKey}" is not a Jira issue key.` : 'The session has no external key, so there is no ticket to import it to.');
@@ -130,34 +130,24 @@ async function run(record: ImportRecord, settings: Settings, pra: PraClient, jir
   record = await saveRecord({ ...record, ticketKey: issue.key, status: 'running', reason: undefined });
   await indexIssueSession(issue.key, record.lsid);
 
-  let uploadLimit: number | undefined;
-  const limit = async () => (uploadLimit ??= (await attachmentSettings(jira)).uploadLimit);
-  let texts: LogTexts | undefined;
-  const textsFor = (excluded: string[]) => (texts ??= logTexts(report, excluded));
-
+  const applianceHost = settings.hostName;
   let recording: RecordingFile | undefined;
-  if (!record.plan) {
+  let files: { transcript: PackagedFile; events: PackagedFile } | undefined;
+  record = await planOnce(record, { save: saveRecord }, async () => {
     const excluded = settings.excludedEventTypes;
     const assigneeNote = settings.autoAssociateUser ? await associateAssignee(jira, issue, report) : undefined;
     const decision = settings.attachRecordings ? await prepareRecording(pra, jira, report, settings.recordingMaxMb) : {};
     recording = decision.file;
-    let rendered = renderSession(report, { excludedEventTypes: excluded, assigneeNote, recordingNote: decision.note });
+    const options = { excludedEventTypes: excluded, assigneeNote, recordingNote: decision.note, applianceHost };
+    let rendered = renderDigest(header, digest, options);
     let fileNames: { transcript: string; events: string } | undefined;
     if (rendered.shortened) {
-      const names = sessionFileNames(report.lsid);
-      const max = await limit();
-      const { transcript, events } = textsFor(excluded);
-      fileNames = {
-        transcript: packagedName(names.transcript, Buffer.byteLength(transcript), max),
-        events: packagedName(names.events, Buffer.byteLength(events), max),
-      };
-      if (fileNames.transcript !== names.transcript || fileNames.events !== names.events) {
-        rendered = renderSession(report, { excludedEventTypes: excluded, assigneeNote, recordingNote: decision.note, fileNames });
-      }
+      files = await read.files(await limit());
+      fileNames = { transcript: files.transcript.filename, events: files.events.filename };
+      const names = sessionFileNames(record.lsid);
+      if (fileNames.transcript !== names.transcript || fileNames.events !== names.events) rendered = renderDigest(header, digest, { ...options, fileNames });
     }
-    record = await saveRecord({
-      ...record,
-      generationStartedAt: record.generationStartedAt ?? new Date().toISOString(),
+    return {
       plan: {
         parts: rendered.parts.length,
         files: fileNames ? [fileNames.transcript, fileNames.events] : [],
@@ -166,29 +156,25 @@ async function run(record: ImportRecord, settings: Settings, pra: PraClient, jir
         recordingNote: decision.note,
         recordingFile: decision.file?.filename,
         excludedEventTypes: excluded,
+        uploadLimit: files ? await limit() : undefined,
       },
-      progress: { ...record.progress, assignee: settings.autoAssociateUser ? 'done' : 'skipped' },
-    });
-  }
+      assignee: settings.autoAssociateUser ? 'done' : 'skipped',
+    };
+  });
   const plan = record.plan!;
-  const rendered = renderFor(report, record);
-  record = await recoverPending(jira, record, issue.key);
+  const rendered = renderDigest(header, digest, {
+    excludedEventTypes: plan.excludedEventTypes,
+    assigneeNote: plan.assigneeNote,
+    recordingNote: plan.recordingNote,
+    fileNames: plan.fileNames,
+    applianceHost,
+  });
 
-  const n = rendered.parts.length;
-  for (const [i, part] of rendered.parts.entries()) {
-    const k = i + 1;
-    if (record.progress.comments[String(k)]) continue;
-    record = await saveRecord({ ...record, progress: { ...record.progress, pending: { kind: 'comment', part: k } } });
-    const marker = { key: COMMENT_MARKER_KEY, value: { lsid: record.lsid, generation: record.generation, part: k, parts: n } };
-    const comment = await addComment(jira, issue.key, part, [marker, INTERNAL_COMMENT]);
-    const { pending: _sent, ...rest } = record.progress;
-    record = await saveRecord({ ...record, progress: { ...rest, comments: { ...rest.comments, [String(k)]: comment.id } } });
-  }
-
-  const uploads: Array<{ filename: string; contentType: string; content: () => Promise<Buffer> }> = [];
+  const uploads: PlannedUpload[] = [];
   const missingLogs = plan.files.filter((name) => !record.progress.attachments[name]);
   if (missingLogs.length) {
-    for (const file of logFiles(report, textsFor(plan.excludedEventTypes), await limit())) {
+    files ??= await read.files(plan.uploadLimit ?? (await limit()));
+    for (const file of [files.transcript, files.events]) {
       if (missingLogs.includes(file.filename)) uploads.push({ filename: file.filename, contentType: file.contentType, content: async () => file.bytes });
     }
   }
@@ -205,14 +191,7 @@ async function run(record: ImportRecord, settings: Settings, pra: PraClient, jir
       },
     });
   }
-  for (const upload of uploads) {
-    if (record.progress.attachments[upload.filename]) continue;
-    const content = await upload.content();
-    record = await saveRecord({ ...record, progress: { ...record.progress, pending: { kind: 'attachment', filename: upload.filename } } });
-    const attachment = await uploadAttachment(jira, issue.key, upload.filename, upload.contentType, content);
-    const { pending: _sent, ...rest } = record.progress;
-    record = await saveRecord({ ...record, progress: { ...rest, attachments: { ...rest.attachments, [upload.filename]: attachment.id } } });
-  }
+  record = await writePlanned(record, { save: saveRecord }, ticketWriter(jira, issue.key, record), rendered.parts, uploads);
 
   await noteImportDone(record.lsid, issue.key);
   return finish(record, 'done');

@@ -23,6 +23,8 @@ export interface ImportPlan {
   recordingFile?: string;
   /** Settings the rendering used, so a resumed import renders the same parts. */
   excludedEventTypes: string[];
+  /** The site's upload limit the files were built for, so a resumed import builds files of the same names. */
+  uploadLimit?: number;
 }
 
 export interface ImportProgress {

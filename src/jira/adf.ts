@@ -1,8 +1,9 @@
 /**
  * Building Atlassian Document Format (ADF) for Jira REST v3 comments. Only the node shapes of
  * @atlaskit/adf-schema are produced; text from outside (PRA) always goes into plain text nodes
- * (`plain`), never marks, and links are made only for http(s) URLs. Pure: no I/O.
+ * (`plain`), never marks, and links are made only for https URLs on a host the caller trusts. Pure: no I/O.
  */
+import { commentText } from '../shared/text';
 
 export interface AdfMark {
   type: string;
@@ -23,12 +24,9 @@ export interface AdfDoc {
   content: AdfNode[];
 }
 
-/** C0/C1 control characters (except tab and newline) and lone surrogates have no place in a comment. */
-// eslint-disable-next-line no-control-regex
-const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
+/** Text as a comment may show it: line separators as "\n", no control characters, no lone surrogates (see shared/text). */
 export function cleanText(value: string): string {
-  return value.replace(UNSAFE, '\uFFFD');
+  return commentText(value);
 }
 
 export const doc = (content: AdfNode[]): AdfDoc => ({ type: 'doc', version: 1, content });
@@ -44,9 +42,24 @@ export function strong(value: string): AdfNode[] {
   return cleaned ? [{ type: 'text', text: cleaned, marks: [{ type: 'strong' }] }] : [];
 }
 
-/** A link for an http(s) URL; anything else is shown as plain text. */
-export function link(label: string, href: string | undefined): AdfNode[] {
-  if (!href || !/^https?:\/\/[^\s]+$/i.test(href)) return plain(label);
+/** Whether `href` is an https URL on `host` (no credentials, no other port), i.e. safe to make clickable. */
+export function isLinkTo(href: string, host: string | undefined): boolean {
+  if (!host || !/^https:\/\/[\x21-\x7E]+$/i.test(href)) return false;
+  try {
+    const url = new URL(href);
+    return url.protocol === 'https:' && url.hostname.toLowerCase() === host.toLowerCase() && !url.username && !url.password && (url.port === '' || url.port === '443');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A link for an https URL on `host` (the configured appliance); any other URL is shown as plain text after
+ * the label, so a report cannot make a clickable link to somewhere else.
+ */
+export function link(label: string, href: string | undefined, host: string | undefined): AdfNode[] {
+  if (!href) return plain(label);
+  if (!isLinkTo(href, host)) return plain(`${label}: ${href}`);
   return [{ type: 'text', text: cleanText(label) || href, marks: [{ type: 'link', attrs: { href } }] }];
 }
 

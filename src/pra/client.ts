@@ -23,6 +23,12 @@ export interface PraClientOptions {
 }
 
 const DEFAULT_TIMEOUT_MS = 25_000;
+/**
+ * Time allowed for a streamed report, body included (the timeout also ends the body): under the 180 s Forge
+ * allows one outbound request in a long-running function. A report that takes longer arrives cut off, and
+ * the import treats it like a report that is not ready.
+ */
+const STREAM_TIMEOUT_MS = 170_000;
 
 export class PraClient {
   /** Requests made by this client, for tests and benchmarks. */
@@ -60,14 +66,14 @@ export class PraClient {
     }
   }
 
-  private async send(path: string, init: RequestInit): Promise<APIResponse> {
+  private async send(path: string, init: RequestInit, signal?: AbortSignal): Promise<APIResponse> {
     this.assertEgressAllowed();
     try {
       return await fetch(`${this.origin}${path}`, {
         ...init,
         headers: { ...(init.headers ?? {}), Connection: 'close' },
         redirect: 'manual',
-        signal: AbortSignal.timeout(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+        signal: signal ?? AbortSignal.timeout(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
       });
     } catch (error) {
       throw networkError(error, this.connection.hostName);
@@ -142,11 +148,11 @@ export class PraClient {
   }
 
   /** Sends an API request with the bearer token; on 401 forgets the token and tries once more. */
-  private async authorized(path: string, init: RequestInit = { method: 'GET' }): Promise<APIResponse> {
+  private async authorized(path: string, init: RequestInit = { method: 'GET' }, signal?: () => AbortSignal): Promise<APIResponse> {
     const attempt = async () => {
       const token = await this.accessToken();
       this.requests.api += 1;
-      const res = await this.send(path, { ...init, headers: { ...(init.headers ?? {}), Authorization: `Bearer ${token}` } });
+      const res = await this.send(path, { ...init, headers: { ...(init.headers ?? {}), Authorization: `Bearer ${token}` } }, signal?.());
       return { res, token };
     };
     let { res, token } = await attempt();
@@ -223,6 +229,67 @@ export class PraClient {
     const text = await res.text();
     if (!res.ok) throw this.statusError(res, text, `the Reporting API (${params.generate_report ?? 'report'})`);
     return text;
+  }
+
+  /**
+   * Generates an XML report and hands its body to `sink` piece by piece as it arrives, so a large report is
+   * never held whole (whether the Forge runtime's fetch streams the body is not verifiable offline; if it
+   * buffers, the pieces are sliced from the whole body and the rest of the pipeline stays the same).
+   * HTTP failures become PraErrors like `reportXml`.
+   */
+  async reportXmlStream(params: Record<string, string>, sink: (chunk: Uint8Array) => void | Promise<void>): Promise<void> {
+    // the usual time limit until the answer starts, then STREAM_TIMEOUT_MS for the whole body
+    let controller = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const signal = () => {
+      clearTimeout(timer);
+      controller = new AbortController();
+      const abort = controller;
+      timer = setTimeout(() => abort.abort(new DOMException('The operation timed out.', 'TimeoutError')), this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+      return abort.signal;
+    };
+    try {
+      const res = await this.authorized(
+        '/api/reporting',
+        { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(params).toString() },
+        signal,
+      );
+      clearTimeout(timer);
+      const body = controller;
+      timer = setTimeout(() => body.abort(new DOMException('The operation timed out.', 'TimeoutError')), STREAM_TIMEOUT_MS);
+      await this.readBody(res, params, sink);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async readBody(res: APIResponse, params: Record<string, string>, sink: (chunk: Uint8Array) => void | Promise<void>): Promise<void> {
+    if (!res.ok) throw this.statusError(res, await res.text(), `the Reporting API (${params.generate_report ?? 'report'})`);
+    const stream = (res as unknown as Response).body;
+    const SLICE = 64 * 1024;
+    const slices = async (bytes: Uint8Array) => {
+      for (let i = 0; i < bytes.byteLength; i += SLICE) await sink(bytes.subarray(i, i + SLICE));
+    };
+    if (!stream) {
+      await slices(new Uint8Array(await res.arrayBuffer()));
+      return;
+    }
+    const reader = stream.getReader();
+    for (;;) {
+      let part: ReadableStreamReadResult<Uint8Array>;
+      try {
+        part = await reader.read();
+      } catch {
+        return; // the connection broke mid-body: what arrived is a cut-off report, which the caller detects
+      }
+      if (part.done) return;
+      try {
+        await slices(part.value);
+      } catch (error) {
+        await reader.cancel().catch(() => undefined);
+        throw error;
+      }
+    }
   }
 
   /**

@@ -4,6 +4,7 @@
  * (http://www.beyondtrust.com/sra/namespaces/API/...) and the legacy Bomgar one all parse the same.
  */
 import { XMLParser } from 'fast-xml-parser';
+import { decodeXmlReferences } from '../shared/text';
 
 export type XmlNode = Record<string, unknown>;
 
@@ -15,7 +16,9 @@ const parser = new XMLParser({
   parseAttributeValue: false,
   trimValues: true,
   textNodeName: '#text',
-  processEntities: true,
+  // fast-xml-parser decodes the five entities but not character references (`&#039;`, `&#x2014;`); text and
+  // attributes are decoded here instead, once, by textOf and attrOf.
+  processEntities: false,
   ignoreDeclaration: true,
 });
 
@@ -31,14 +34,14 @@ export function parseXml(text: string): { root: string; node: XmlNode } {
 /** Text content of an element that may have attributes. */
 export function textOf(node: unknown): string {
   if (node === undefined || node === null) return '';
-  if (typeof node === 'object') return String((node as XmlNode)['#text'] ?? '');
-  return String(node);
+  if (typeof node === 'object') return decodeXmlReferences(String((node as XmlNode)['#text'] ?? ''));
+  return decodeXmlReferences(String(node));
 }
 
 export function attrOf(node: unknown, name: string): string | undefined {
   if (!node || typeof node !== 'object') return undefined;
   const v = (node as XmlNode)[`@${name}`];
-  return v === undefined ? undefined : String(v);
+  return v === undefined ? undefined : decodeXmlReferences(String(v));
 }
 
 /** An element that may occur once or many times, always as an array. */

@@ -7,9 +7,18 @@ import zlib from 'node:zlib';
 const DOS_DATE_1980_01_01 = (0 << 9) | (1 << 5) | 1;
 
 export function zipSingleFile(name: string, content: Buffer): Buffer {
-  const nameBytes = Buffer.from(name, 'utf8');
   const data = zlib.deflateRawSync(content, { level: 9 });
-  const crc = zlib.crc32(content) >>> 0;
+  return zipParts(name, [data], data.length, zlib.crc32(content) >>> 0, content.length);
+}
+
+/**
+ * A zip of one entry from data already deflated (raw) in pieces: `compressedSize` bytes in `chunks`, the
+ * uncompressed content's CRC-32 and size. Sizes must stay under 4 GiB (no ZIP64).
+ */
+export function zipParts(name: string, chunks: Buffer[], compressedSize: number, crc: number, size: number): Buffer {
+  const nameBytes = Buffer.from(name, 'utf8');
+  const data = { length: compressedSize };
+  const content = { length: size };
 
   const local = Buffer.alloc(30);
   local.writeUInt32LE(0x04034b50, 0);
@@ -48,5 +57,5 @@ export function zipSingleFile(name: string, content: Buffer): Buffer {
   end.writeUInt32LE(central.length + nameBytes.length, 12);
   end.writeUInt32LE(centralOffset, 16);
 
-  return Buffer.concat([local, nameBytes, data, central, nameBytes, end]);
+  return Buffer.concat([local, nameBytes, ...chunks, central, nameBytes, end]);
 }

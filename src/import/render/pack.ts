@@ -1,23 +1,16 @@
 /**
- * Packs section units into comment bodies that each stay under a size budget, measured on the
- * serialized ADF (what is sent). Tables, code blocks and paragraph runs are split between comments
+ * Packs section units into comment bodies that each stay under a size budget, measured conservatively
+ * as the UTF-8 bytes of the serialized ADF (what is sent; never fewer than the characters Jira counts). Tables, code blocks and paragraph runs are split between comments
  * (a table's header row is repeated), and a section that continues carries "(continued)". Pure.
  */
-import { cleanText, codeBlock, doc, heading, headerRow, sizeOf, table, type AdfNode } from '../../jira/adf';
+import { cleanText, codeBlock, doc, heading, headerRow, table, type AdfNode } from '../../jira/adf';
 import type { Section } from './sections';
+import { byteSize, measure } from './size';
 
-const EMPTY_DOC = JSON.stringify(doc([])).length;
+/** Bytes this node adds to a serialized document (plus the comma that separates siblings). */
+const sizeOf = (node: AdfNode): number => byteSize(node) + 1;
 
-/** Serialized sizes, remembered per node: the same prebuilt nodes are packed several times while shortening. */
-const sizes = new WeakMap<AdfNode, number>();
-function measure(node: AdfNode): number {
-  let size = sizes.get(node);
-  if (size === undefined) {
-    size = sizeOf(node);
-    sizes.set(node, size);
-  }
-  return size;
-}
+const EMPTY_DOC = byteSize(doc([]));
 
 class Packer {
   readonly parts: AdfNode[][] = [];
@@ -86,7 +79,7 @@ class Packer {
     let open: { type: string; text?: string } | undefined;
     for (const raw of lines) {
       const line = cleanText(raw) || ' ';
-      const extra = JSON.stringify(line).length; // the line escaped, minus quotes, plus an escaped "\n"
+      const extra = Buffer.byteLength(JSON.stringify(line), 'utf8'); // the line escaped, minus quotes, plus an escaped "\n"
       if (open && this.size + extra <= this.budget) {
         open.text += `\n${line}`;
         this.size += extra;

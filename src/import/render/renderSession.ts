@@ -1,17 +1,21 @@
 /**
- * A session report rendered as Jira comments: as many parts as needed (each under Jira's 32,767
- * characters, measured on the serialized ADF), labelled "part k of n", at most `maxParts`; when the
- * content does not fit, the longest lists are shortened (events first) and the notes point at the full
- * transcript and event log, which the importer then attaches (`shortened`). Pure.
+ * A session rendered as Jira comments: a digest in at most `maxParts` parts (ten by default), labelled
+ * "part k of n", each at most 32,767 bytes of serialized ADF in UTF-8 (never fewer than the characters Jira
+ * counts, so quotes, backslashes, emoji or CJK text cannot push a part over). Each long section fills its
+ * own share; when the parts would still be too many, every share shrinks until they fit. Whatever the
+ * comments leave out is in the transcript and event log, which the importer then attaches (`shortened`). Pure.
  */
 import { doc, heading, paragraph, plain, type AdfDoc, type AdfNode } from '../../jira/adf';
 import type { SessionReport } from '../sessionReport';
+import type { SessionHeader } from '../reportReader';
+import { SessionDigest } from '../sessionDigest';
 import { sessionFileNames } from './files';
-import { utc } from '../../shared/format';
+import { clip, utc } from '../../shared/format';
 import { packSections } from './pack';
-import { layoutSections, sessionContent, UNLIMITED, type Limits } from './sections';
+import { byteSize } from './size';
+import { buildSections, SHARES, type Shares } from './sections';
 
-/** Jira Cloud's comment limit. */
+/** Jira Cloud's comment limit, applied to UTF-8 bytes of the serialized body. */
 export const COMMENT_CHAR_LIMIT = 32_767;
 /** Content budget per comment: the limit less room for the part header and a safety margin. */
 export const CONTENT_BUDGET = 31_000;
@@ -26,64 +30,69 @@ export interface RenderOptions {
   maxParts?: number;
   /** Names the notes use for the attached transcript and event log (default: sessionFileNames). */
   fileNames?: { transcript: string; events: string };
+  /** Host of the configured appliance: only https URLs on it become links. */
+  applianceHost?: string;
 }
 
 export interface RenderedSession {
   parts: AdfDoc[];
-  /** Something was shortened: the full transcript and event log must be attached. */
+  /** Something is not in the comments: the full transcript and event log must be attached. */
   shortened: boolean;
   counts: { events: number; chat: number; notes: number; fileTransfers: number };
 }
 
-/** The order in which long lists give way when the comments would be too many. */
-const SHORTEN_ORDER: Array<keyof Limits> = ['events', 'systemRows', 'chat', 'fileTransfers', 'notes'];
+const SCALES = [1, 0.8, 0.6, 0.45, 0.3, 0.2, 0.1, 0.05, 0];
 
-function header(report: SessionReport, k: number, n: number): AdfNode[] {
-  const subject = report.jumpItem ? `BeyondTrust PRA session: ${report.jumpItem}` : `BeyondTrust PRA session ${report.lsid}`;
+function header(h: SessionHeader, k: number, n: number): AdfNode[] {
+  const subject = h.jumpItem ? `BeyondTrust PRA session: ${clip(h.jumpItem, 120).text}` : `BeyondTrust PRA session ${clip(h.lsid, 64).text}`;
   return [
     heading(3, n > 1 ? `${subject} (part ${k} of ${n})` : subject),
-    paragraph(plain(`Session ${report.lsid}${report.endTime !== undefined ? `, ended ${utc(report.endTime)}` : ''}. Imported by the BeyondTrust PRA integration.`)),
+    paragraph(plain(`Session ${clip(h.lsid, 64).text}${h.endTime !== undefined ? `, ended ${utc(h.endTime)}` : ''}. Imported by the BeyondTrust PRA integration.`)),
   ];
 }
 
-function countOf(limits: Limits, key: keyof Limits, totals: Record<keyof Limits, number>): number {
-  return Math.min(limits[key], totals[key]);
+const scaled = (factor: number): Shares => ({
+  system: SHARES.system * factor,
+  notes: SHARES.notes * factor,
+  chat: SHARES.chat * factor,
+  files: SHARES.files * factor,
+  events: SHARES.events * factor,
+});
+
+/** Renders the digest of a streamed report. */
+export function renderDigest(h: SessionHeader, digest: SessionDigest, options: RenderOptions): RenderedSession {
+  const maxParts = options.maxParts ?? DEFAULT_MAX_PARTS;
+  const defaults = sessionFileNames(h.lsid);
+  const sectionOptions = { ...options, files: options.fileNames ?? { transcript: defaults.transcript, events: defaults.events } };
+  let built = buildSections(h, digest, sectionOptions);
+  let packed = packSections(built.sections, CONTENT_BUDGET);
+  for (const factor of SCALES.slice(1)) {
+    if (packed.length <= maxParts) break;
+    built = buildSections(h, digest, sectionOptions, scaled(factor));
+    packed = packSections(built.sections, CONTENT_BUDGET);
+  }
+  if (packed.length > maxParts) throw new Error(`The session's comments need ${packed.length} parts even with every list left to the attached files`);
+  const n = packed.length;
+  const parts = packed.map((content, i) => doc([...header(h, i + 1, n), ...content]));
+  for (const [i, part] of parts.entries()) {
+    const size = byteSize(part);
+    if (size > COMMENT_CHAR_LIMIT) throw new Error(`Rendered part ${i + 1} is ${size} bytes, over Jira's ${COMMENT_CHAR_LIMIT}`);
+  }
+  return {
+    parts,
+    shortened: built.shortened,
+    counts: { events: digest.events, chat: digest.chat, notes: digest.notes, fileTransfers: digest.fileOps },
+  };
 }
 
+/** The digest of a whole parsed report (tests and small uses; the import builds it while streaming). */
+export function digestOf(report: SessionReport, excludedEventTypes: string[]): SessionDigest {
+  const digest = new SessionDigest(new Set(excludedEventTypes));
+  for (const e of report.events) digest.add(e);
+  return digest;
+}
+
+/** Renders a whole parsed report. */
 export function renderSession(report: SessionReport, options: RenderOptions): RenderedSession {
-  const maxParts = options.maxParts ?? DEFAULT_MAX_PARTS;
-  const defaults = sessionFileNames(report.lsid);
-  const sectionOptions = { ...options, files: options.fileNames ?? { transcript: defaults.transcript, events: defaults.events } };
-  const content = sessionContent(report, sectionOptions);
-  const layout = (limits: Limits) => {
-    const built = layoutSections(content, limits);
-    return { built, parts: packSections(built.sections, CONTENT_BUDGET) };
-  };
-
-  let limits: Limits = { ...UNLIMITED };
-  let result = layout(limits);
-  if (result.parts.length > maxParts) {
-    const totals: Record<keyof Limits, number> = content.counts;
-    for (const key of SHORTEN_ORDER) {
-      if (result.parts.length <= maxParts) break;
-      // Largest count of this list that still fits (more items never need fewer comments).
-      let lo = 0;
-      let hi = countOf(limits, key, totals);
-      while (lo < hi) {
-        const mid = Math.ceil((lo + hi) / 2);
-        if (layout({ ...limits, [key]: mid }).parts.length <= maxParts) lo = mid;
-        else hi = mid - 1;
-      }
-      limits = { ...limits, [key]: lo };
-      result = layout(limits);
-    }
-  }
-
-  const n = result.parts.length;
-  const parts = result.parts.map((content, i) => doc([...header(report, i + 1, n), ...content]));
-  for (const [i, part] of parts.entries()) {
-    const size = JSON.stringify(part).length;
-    if (size > COMMENT_CHAR_LIMIT) throw new Error(`Rendered part ${i + 1} is ${size} characters, over Jira's ${COMMENT_CHAR_LIMIT}`);
-  }
-  return { parts, shortened: result.built.shortened, counts: result.built.counts };
+  return renderDigest(report, digestOf(report, options.excludedEventTypes), options);
 }

@@ -1,12 +1,17 @@
 /**
- * A session report as the sections of the Jira comment (product-spec "Import Session Data into
- * Jira"): details, people, system information, file transfers, chat, notes, recordings and events,
- * each left out when empty. Content is expressed as units the packer may split across comments
- * (table rows, code lines, paragraphs). Pure: no I/O.
+ * A session digest as the sections of the Jira comment (product-spec "Import Session Data into Jira"):
+ * details; people and endpoint; system information (summarised per category); every session note first;
+ * chat as the first and last messages; file transfers as counts, then the first rows; recordings; events as
+ * counts by type, then the first and last lines. Each long section fills only its own share (bytes of
+ * serialized ADF), so none crowds out the others, and says how many more are in the attached files. Content
+ * is expressed as units the packer may split across comments. Pure: no I/O.
  */
 import { bulletList, cell, link, paragraph, plain, row, type AdfNode } from '../../jira/adf';
-import type { SessionEvent, SessionReport } from '../sessionReport';
+import type { SessionHeader } from '../reportReader';
+import { DIGEST_LIMITS, OTHER_EVENT_TYPES, type ChatItem, type NoteItem, type SessionDigest } from '../sessionDigest';
 import { bytes, clip, duration, sessionDuration, utc } from '../../shared/format';
+import { measure } from './size';
+import { commentText } from '../../shared/text';
 
 export type Unit =
   | { kind: 'block'; node: AdfNode }
@@ -21,343 +26,245 @@ export interface Section {
   units: Unit[];
 }
 
-/** How many items of each long list to show (the rest goes to the attached files). */
-export interface Limits {
-  events: number;
-  chat: number;
+/** Each long section's share of the comments, in bytes of serialized ADF (ten parts hold about 310,000). */
+export interface Shares {
+  system: number;
   notes: number;
-  fileTransfers: number;
-  systemRows: number;
+  chat: number;
+  files: number;
+  events: number;
 }
+
+export const SHARES: Shares = { system: 36_000, notes: 64_000, chat: 64_000, files: 32_000, events: 64_000 };
 
 export interface SectionOptions {
   excludedEventTypes: string[];
   assigneeNote?: string;
   recordingNote?: string;
-  /** Names of the attachments the notes refer to when something is shortened. */
+  /** Names of the attachments the notes refer to when something is left out of the comments. */
   files: { transcript: string; events: string };
+  /** Host of the configured appliance: only https URLs on it become links. */
+  applianceHost?: string;
 }
-
-export const UNLIMITED: Limits = { events: Infinity, chat: Infinity, notes: Infinity, fileTransfers: Infinity, systemRows: Infinity };
-
-/** Longest PRA text kept in one table cell or paragraph; longer text is cut and the transcript attached. */
-export const MAX_TEXT = 4000;
-
-const FILE_EVENT_LABELS: Record<string, string> = {
-  'File Upload': 'Upload to endpoint',
-  'File Download': 'Download from endpoint',
-  'File Upload Failed': 'Upload failed',
-  'File Download Failed': 'Download failed',
-  'File Moved': 'Moved',
-  'File Deleted': 'Deleted',
-  'Directory Created': 'Directory created',
-  'Files Shared': 'Files shared',
-};
 
 export interface BuiltSections {
   sections: Section[];
-  /** Some text was cut or some list shortened: the full transcript and event log must be attached. */
+  /** Something is not in the comments: the full transcript and event log must be attached. */
   shortened: boolean;
-  counts: { events: number; chat: number; notes: number; fileTransfers: number };
 }
 
-class Clipper {
-  clipped = false;
-  take(value: string | undefined, max = MAX_TEXT): string {
-    if (!value) return '';
-    const { text, clipped } = clip(value, max);
-    if (clipped) this.clipped = true;
-    return text;
-  }
-}
+const MAX_REPRESENTATIVES = 20;
+const MAX_ENDPOINTS = 10;
+const MAX_TYPE_ROWS = 40;
+
+const c = (value: string | undefined, max = 300) => clip(value ?? '', max).text;
+const note = (text: string): Unit => ({ kind: 'block', node: paragraph(plain(text)) });
+const n = (count: number) => count.toLocaleString('en');
+
+/** Lines shown of one chat message or note; further lines run on, separated by " / " (the files have them all). */
+const MAX_LINES = DIGEST_LIMITS.itemLines;
 
 /** Text with line breaks as ADF hard breaks. */
 function lines(value: string): AdfNode[] {
   const out: AdfNode[] = [];
-  value.split(/\r?\n/).forEach((line, i) => {
+  const all = commentText(value).split('\n');
+  const kept = all.length > MAX_LINES ? [...all.slice(0, MAX_LINES - 1), all.slice(MAX_LINES - 1).join(' / ')] : all;
+  kept.forEach((line, i) => {
     if (i > 0) out.push({ type: 'hardBreak' });
     out.push(...plain(line));
   });
   return out;
 }
 
-const kv = (label: string, value: string | undefined): AdfNode | undefined =>
-  value ? row([cell(plain(label), true), cell(plain(value))]) : undefined;
-
-function who(party: { name: string } | undefined): string {
-  return party?.name || 'system';
+/** As many of `items` as fit in `budget` bytes, in order. */
+function fit<T>(items: T[], budget: number, cost: (item: T) => number): T[] {
+  const out: T[] = [];
+  let used = 0;
+  for (const item of items) {
+    used += cost(item);
+    if (used > budget) break;
+    out.push(item);
+  }
+  return out;
 }
 
-function eventDetails(e: SessionEvent, clipper: Clipper): string {
-  const parts: string[] = [];
-  if (e.performedBy?.name) parts.push(e.destination?.name ? `${e.performedBy.name} → ${e.destination.name}` : e.performedBy.name);
-  else if (e.destination?.name) parts.push(`→ ${e.destination.name}`);
-  if (e.body) parts.push(`"${clipper.take(e.body.replace(/\s+/g, ' '), 300)}"`);
-  if (e.filename) parts.push(`${e.filename}${e.filesize !== undefined ? ` (${bytes(e.filesize)})` : ''}`);
-  for (const f of e.files) parts.push(`${f.filename}${f.filesize !== undefined ? ` (${bytes(f.filesize)})` : ''}`);
-  const data = Object.entries(e.data).filter(([k]) => !(k === 'filename' && e.filename) && !(k === 'filesize' && e.filesize !== undefined));
-  if (data.length) parts.push(data.map(([k, v]) => `${k}=${v}`).join(', '));
-  if (e.systemInformation.length) parts.push(`categories: ${e.systemInformation.map((c) => c.name).join(', ')}`);
-  return clipper.take(parts.join('  '), 600);
+/** As many of the last `items` as fit in `budget` bytes, in order. */
+function fitFromEnd<T>(items: T[], budget: number, cost: (item: T) => number): T[] {
+  return fit([...items].reverse(), budget, cost).reverse();
 }
 
-export function eventLine(e: SessionEvent, clipper = new Clipper()): string {
-  const details = eventDetails(e, clipper);
-  return `${utc(e.timestamp)}  ${e.type}${details ? `  ${details}` : ''}`;
-}
+const kv = (label: string, value: string | undefined): AdfNode | undefined => (value ? row([cell(plain(label), true), cell(plain(value))]) : undefined);
 
-function shortenedNote(shown: number, total: number, what: string, file: string): Unit[] {
-  return shown < total ? [{ kind: 'block', node: paragraph(plain(`Showing ${shown} of ${total} ${what}; all of them are in the attached file ${file}.`)) }] : [];
-}
-
-function detailsSection(r: SessionReport): Section {
-  const custom = r.customAttributes.filter((a) => a.value).map((a) => `${a.displayName || a.codeName || 'attribute'}: ${a.value}`);
+function detailsSection(h: SessionHeader): Section {
+  const custom = h.customAttributes.filter((a) => a.value).map((a) => `${c(a.displayName || a.codeName || 'attribute', 200)}: ${c(a.value, 1024)}`);
   const rows = [
-    kv('Start', r.startTime !== undefined ? utc(r.startTime) : undefined),
-    kv('End', r.endTime !== undefined ? utc(r.endTime) : undefined),
-    kv('Duration', sessionDuration(r.duration, r.startTime, r.endTime)),
-    kv('Session ID (LSID)', r.lsid),
-    kv('Sequence number', r.lseq),
-    kv('Jump Item', r.jumpItem),
-    kv('Jump Group', r.jumpGroup ? `${r.jumpGroup.name}${r.jumpGroup.type ? ` (${r.jumpGroup.type})` : ''}` : undefined),
-    kv('Jumpoint', r.jumpoint?.name),
-    kv('External key', r.externalKey),
-    kv('Custom attributes', custom.join('; ') || undefined),
+    kv('Start', h.startTime !== undefined ? utc(h.startTime) : undefined),
+    kv('End', h.endTime !== undefined ? utc(h.endTime) : undefined),
+    kv('Duration', sessionDuration(h.duration, h.startTime, h.endTime)),
+    kv('Session ID (LSID)', c(h.lsid, 64)),
+    kv('Sequence number', c(h.lseq, 40)),
+    kv('Jump Item', c(h.jumpItem)),
+    kv('Jump Group', h.jumpGroup ? `${c(h.jumpGroup.name)}${h.jumpGroup.type ? ` (${c(h.jumpGroup.type, 40)})` : ''}` : undefined),
+    kv('Jumpoint', c(h.jumpoint?.name)),
+    kv('External key', c(h.externalKey)),
+    kv('Custom attributes', c(custom.join('; '), 3000) || undefined),
   ].filter((x): x is AdfNode => !!x);
   return { title: 'Session Details', units: [{ kind: 'table', rows }] };
 }
 
-function peopleSection(r: SessionReport, options: SectionOptions, clipper: Clipper): Section {
+function peopleSection(h: SessionHeader, options: SectionOptions): Section {
   const units: Unit[] = [];
-  if (r.representatives.length) {
+  if (h.representatives.length) {
     units.push({
       kind: 'table',
       header: ['Representative', 'Username', 'Session owner', 'Time involved'],
-      rows: r.representatives.map((rep) =>
+      rows: h.representatives.slice(0, MAX_REPRESENTATIVES).map((rep) =>
         row([
-          cell(plain(clipper.take(rep.displayName || rep.publicDisplayName || rep.privateDisplayName || rep.username || 'unknown', 300))),
-          cell(plain(clipper.take(rep.username, 300))),
+          cell(plain(c(rep.displayName || rep.publicDisplayName || rep.privateDisplayName || rep.username || 'unknown'))),
+          cell(plain(c(rep.username))),
           cell(plain(rep.owner ? 'Yes' : 'No')),
           cell(plain(duration(rep.secondsInvolved) ?? '')),
         ]),
       ),
     });
-  } else if (r.primaryRep) {
-    units.push({ kind: 'block', node: paragraph(plain(`Representative: ${clipper.take(r.primaryRep.name, 300)}`)) });
+    if (h.representatives.length > MAX_REPRESENTATIVES) units.push(note(`${n(h.representatives.length - MAX_REPRESENTATIVES)} more representatives took part.`));
+  } else if (h.primaryRep) {
+    units.push(note(`Representative: ${c(h.primaryRep.name)}`));
   }
-  for (const endpoint of r.endpoints) {
-    const name = endpoint.hostname || endpoint.username || r.jumpItem;
-    if (name) units.push({ kind: 'block', node: paragraph(plain(`Endpoint: ${clipper.take(name, 300)}${endpoint.username && endpoint.username !== name ? ` (${clipper.take(endpoint.username, 300)})` : ''}`)) });
+  for (const endpoint of h.endpoints.slice(0, MAX_ENDPOINTS)) {
+    const name = endpoint.hostname || endpoint.username || h.jumpItem;
+    if (name) units.push(note(`Endpoint: ${c(name)}${endpoint.username && endpoint.username !== name ? ` (${c(endpoint.username)})` : ''}`));
   }
-  if (!r.endpoints.length && r.jumpItem) units.push({ kind: 'block', node: paragraph(plain(`Endpoint: ${clipper.take(r.jumpItem, 300)}`)) });
-  if (options.assigneeNote) units.push({ kind: 'block', node: paragraph(plain(options.assigneeNote)) });
+  if (!h.endpoints.length && h.jumpItem) units.push(note(`Endpoint: ${c(h.jumpItem)}`));
+  if (options.assigneeNote) units.push(note(c(options.assigneeNote, 1000)));
   return { title: 'User Information', units };
 }
 
-interface SystemCategoryContent {
-  intro: AdfNode;
-  header: string[];
-  rows: AdfNode[];
-  name: string;
-}
-
-/** The endpoint table and every "System Information Retrieved" category, built once. */
-function systemContent(r: SessionReport, events: SessionEvent[], clipper: Clipper): { hosts?: Unit; categories: SystemCategoryContent[] } {
-  const hosts = r.endpoints.filter((e) => e.hostname || e.os || e.publicIp || e.privateIp);
-  const categories: SystemCategoryContent[] = [];
-  for (const e of events.filter((ev) => ev.type === 'System Information Retrieved')) {
-    for (const category of e.systemInformation) {
-      const columns = category.columns.length
-        ? category.columns
-        : [...new Set(category.rows.flatMap((rw) => Object.keys(rw)))].map((key) => ({ key, label: key }));
-      const name = clipper.take(category.name, 200);
-      categories.push({
-        name,
-        intro: paragraph(plain(`System Information Retrieved: ${name} (${utc(e.timestamp)})`)),
-        header: columns.map((c) => clipper.take(c.label, 200)),
-        rows: columns.length ? category.rows.map((rw) => row(columns.map((c) => cell(plain(clipper.take(rw[c.key], 500)))))) : [],
-      });
-    }
+function systemSection(h: SessionHeader, d: SessionDigest, share: number, options: SectionOptions): { section: Section; shortened: boolean } {
+  const units: Unit[] = [];
+  const hosts = h.endpoints.filter((e) => e.hostname || e.os || e.publicIp || e.privateIp).slice(0, MAX_ENDPOINTS);
+  if (hosts.length) {
+    units.push({
+      kind: 'table',
+      header: ['Hostname', 'Operating system', 'Public IP', 'Private IP'],
+      rows: hosts.map((e) => row([e.hostname, e.os, e.publicIp, e.privateIp].map((v) => cell(plain(c(v, 500)))))),
+    });
   }
-  return {
-    hosts: hosts.length
-      ? {
-          kind: 'table',
-          header: ['Hostname', 'Operating system', 'Public IP', 'Private IP'],
-          rows: hosts.map((e) => row([e.hostname, e.os, e.publicIp, e.privateIp].map((v) => cell(plain(clipper.take(v, 500)))))),
-        }
-      : undefined,
-    categories,
-  };
-}
-
-function systemSection(content: ReturnType<typeof systemContent>, budget: number): { section: Section; shortened: boolean } {
-  const units: Unit[] = content.hosts ? [content.hosts] : [];
-  let left = budget;
-  let shortened = false;
-  for (const category of content.categories) {
-    units.push({ kind: 'block', node: category.intro });
-    const shown = category.rows.slice(0, Math.max(0, left));
-    left -= shown.length;
-    if (shown.length) units.push({ kind: 'table', header: category.header, rows: shown });
-    if (shown.length < category.rows.length) {
+  let shortened = d.systemCategoriesDropped > 0;
+  const categories = [...d.system.values()];
+  const perCategory = categories.length ? Math.floor(share / categories.length) : 0;
+  for (const category of categories) {
+    const when = category.retrievals > 1 ? `retrieved ${n(category.retrievals)} times, first ${utc(category.firstAt)}, last ${utc(category.lastAt)}` : `retrieved ${utc(category.firstAt)}`;
+    units.push(note(`${category.name}: ${when}; ${n(category.rows)} rows in all.`));
+    const rows = category.columns.length ? category.sample.map((values) => row(values.map((v) => cell(plain(v))))) : [];
+    const shown = fit(rows, perCategory - 400, measure);
+    if (shown.length) units.push({ kind: 'table', header: category.columns, rows: shown });
+    if (shown.length < category.rows) {
       shortened = true;
-      units.push({ kind: 'block', node: paragraph(plain(`${category.rows.length - shown.length} more rows of "${category.name}" are in the attached event log.`)) });
+      units.push(note(`${shown.length ? `The first ${n(shown.length)} rows are shown. ` : ''}All ${n(category.rows)} rows are in the attached event log ${options.files.events}.`));
     }
   }
-  return { section: { title: 'System Information', units }, shortened };
+  if (d.systemCategoriesDropped) units.push(note(`${n(d.systemCategoriesDropped)} more system information categories are in the attached event log ${options.files.events}.`));
+  return { section: { title: 'System Information', units: units.length ? units : [] }, shortened };
 }
 
-function fileRows(events: SessionEvent[], clipper: Clipper): AdfNode[] {
-  const rows: AdfNode[] = [];
-  for (const e of events) {
-    const label = FILE_EVENT_LABELS[e.type];
-    if (!label) continue;
-    const files = e.files.length
-      ? e.files
-      : [{ filename: e.type === 'File Moved' && e.data.old_path ? `${e.data.old_path} → ${e.data.new_path ?? '?'}` : (e.filename ?? e.data.path ?? ''), filesize: e.filesize }];
-    for (const f of files) {
-      rows.push(
-        row([
-          cell(plain(utc(e.timestamp))),
-          cell(plain(label)),
-          cell(plain(clipper.take(f.filename || '(no name)', 1000))),
-          cell(plain(bytes(f.filesize) ?? '')),
-          cell(plain(clipper.take(who(e.performedBy), 300))),
-        ]),
-      );
-    }
-  }
-  return rows;
+const noteNode = (item: NoteItem) => paragraph(plain(`[${utc(item.timestamp)}] ${c(item.by)}: `), lines(item.text));
+const chatNode = (item: ChatItem) => paragraph(plain(`[${utc(item.timestamp)}] ${c(item.from)}${item.to ? ` → ${c(item.to)}` : ''}: `), lines(item.text));
+
+function notesSection(d: SessionDigest, share: number, options: SectionOptions): { section: Section; shortened: boolean } {
+  const shown = fit(d.keptNotes.map(noteNode), share, measure);
+  const units: Unit[] = d.notes ? [{ kind: 'paragraphs', items: shown }] : [];
+  if (shown.length < d.notes) units.push(note(`${n(d.notes - shown.length)} more session notes (${n(d.notes)} in all) are in the attached transcript ${options.files.transcript}.`));
+  return { section: { title: 'Session Notes', units }, shortened: shown.length < d.notes };
 }
 
-function recordingsSection(r: SessionReport, options: SectionOptions): Section {
+function chatSection(d: SessionDigest, share: number, options: SectionOptions): { section: Section; shortened: boolean } {
+  if (!d.chat) return { section: { title: 'Chat Messages', units: [] }, shortened: false };
+  const firstNodes = d.firstChat.map(chatNode);
+  const first = fit(firstNodes, share / 2, measure);
+  const firstBytes = first.reduce((sum, node) => sum + measure(node), 0);
+  const tail = first.length === firstNodes.length ? d.lastChat() : [];
+  const last = fitFromEnd(tail.map((t) => chatNode(t.item)), share - firstBytes, measure);
+  const more = d.chat - first.length - last.length;
+  const units: Unit[] = [{ kind: 'paragraphs', items: first }];
+  if (more > 0) units.push(note(`… ${n(more)} more chat messages (${n(d.chat)} in all) are in the attached transcript ${options.files.transcript}.${last.length ? ' The last ones:' : ''}`));
+  if (last.length) units.push({ kind: 'paragraphs', items: last });
+  return { section: { title: 'Chat Messages', units }, shortened: more > 0 };
+}
+
+function filesSection(h: SessionHeader, d: SessionDigest, share: number, options: SectionOptions): { section: Section; shortened: boolean } {
+  if (!d.fileOps) return { section: { title: 'File Transfers', units: [] }, shortened: false };
+  const counters = [
+    h.fileTransferCount !== undefined ? `${n(h.fileTransferCount)} transferred` : undefined,
+    h.fileMoveCount ? `${n(h.fileMoveCount)} moved` : undefined,
+    h.fileDeleteCount ? `${n(h.fileDeleteCount)} deleted` : undefined,
+  ].filter(Boolean);
+  const units: Unit[] = [];
+  if (counters.length) units.push(note(`Files: ${counters.join(', ')}.`));
+  units.push({
+    kind: 'table',
+    header: ['Action', 'Count', 'Total size'],
+    rows: [...d.fileStats.entries()].map(([action, stats]) => row([cell(plain(action)), cell(plain(n(stats.count))), cell(plain(bytes(stats.bytes) ?? ''))])),
+  });
+  const rows = d.fileRows.map((f) =>
+    row([cell(plain(utc(f.timestamp))), cell(plain(f.action)), cell(plain(f.filename)), cell(plain(bytes(f.size) ?? '')), cell(plain(c(f.by)))]),
+  );
+  const shown = fit(rows, share, measure);
+  if (shown.length) units.push({ kind: 'table', header: ['Time', 'Action', 'File', 'Size', 'By'], rows: shown });
+  if (shown.length < d.fileOps) units.push(note(`The first ${n(shown.length)} of ${n(d.fileOps)} file operations are shown; all of them are in the attached event log ${options.files.events}.`));
+  return { section: { title: 'File Transfers', units }, shortened: shown.length < d.fileOps };
+}
+
+function recordingsSection(h: SessionHeader, options: SectionOptions): Section {
+  const host = options.applianceHost;
   const items: AdfNode[][] = [];
-  if (r.recordingViewUrl || r.recordingDownloadUrl) {
-    items.push([...link('Session recording (view in PRA)', r.recordingViewUrl), ...plain(r.recordingViewUrl && r.recordingDownloadUrl ? ' · ' : ''), ...link('download', r.recordingDownloadUrl)]);
+  const pair = (label: string, view: string | undefined, download: string | undefined) => [
+    ...link(label, view, host),
+    ...plain(view && download ? ' · ' : ''),
+    ...link('download', download, host),
+  ];
+  if (h.recordingViewUrl || h.recordingDownloadUrl) items.push(pair('Session recording (view in PRA)', c(h.recordingViewUrl, 1000) || undefined, c(h.recordingDownloadUrl, 1000) || undefined));
+  if (h.chatViewUrl || h.chatDownloadUrl) items.push(pair('Chat transcript (view in PRA)', c(h.chatViewUrl, 1000) || undefined, c(h.chatDownloadUrl, 1000) || undefined));
+  for (const shell of h.commandShellRecordings.slice(0, 10)) {
+    items.push(pair(`Command shell recording${shell.instance !== undefined ? ` #${c(shell.instance, 20)}` : ''} (view in PRA)`, c(shell.viewUrl, 1000) || undefined, c(shell.downloadUrl, 1000) || undefined));
   }
-  if (r.chatViewUrl || r.chatDownloadUrl) {
-    items.push([...link('Chat transcript (view in PRA)', r.chatViewUrl), ...plain(r.chatViewUrl && r.chatDownloadUrl ? ' · ' : ''), ...link('download', r.chatDownloadUrl)]);
-  }
-  for (const shell of r.commandShellRecordings) {
-    const name = `Command shell recording${shell.instance !== undefined ? ` #${shell.instance}` : ''}`;
-    items.push([...link(`${name} (view in PRA)`, shell.viewUrl), ...plain(shell.viewUrl && shell.downloadUrl ? ' · ' : ''), ...link('download', shell.downloadUrl)]);
-  }
-  const units: Unit[] = items.length ? [{ kind: 'block', node: bulletList(items) }] : [];
-  if (units.length) units.push({ kind: 'block', node: paragraph(plain('Opening these links needs a signed-in PRA /login session.')) });
-  if (options.recordingNote) units.push({ kind: 'block', node: paragraph(plain(options.recordingNote)) });
+  const units: Unit[] = items.length ? [{ kind: 'block', node: bulletList(items) }, note('Opening these links needs a signed-in PRA /login session.')] : [];
+  if (options.recordingNote) units.push(note(c(options.recordingNote, 1000)));
   return { title: 'Session Recordings', units };
 }
 
-/** Everything a comment can show, built once; `layoutSections` then cuts the long lists to limits. */
-export interface SessionContent {
-  details: Section;
-  people: Section;
-  system: ReturnType<typeof systemContent>;
-  fileSummary?: AdfNode;
-  fileRows: AdfNode[];
-  chat: AdfNode[];
-  notes: AdfNode[];
-  recordings: Section;
-  eventLines: string[];
-  excludedNote?: AdfNode;
-  clipped: boolean;
-  counts: { events: number; chat: number; notes: number; fileTransfers: number; systemRows: number };
-  files: { transcript: string; events: string };
+const lineCost = (line: string) => Buffer.byteLength(JSON.stringify(line));
+
+function eventsSection(d: SessionDigest, share: number, options: SectionOptions): { section: Section; shortened: boolean } {
+  if (!d.events) return { section: { title: 'Session Events', units: [] }, shortened: false };
+  const types = [...d.eventTypes.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const typeRows = types.slice(0, MAX_TYPE_ROWS).map(([type, count]) => row([cell(plain(type === OTHER_EVENT_TYPES ? type : c(type, 200))), cell(plain(n(count)))]));
+  const units: Unit[] = [{ kind: 'table', header: ['Event type', 'Count'], rows: typeRows }];
+  if (types.length > MAX_TYPE_ROWS) units.push(note(`${n(types.length - MAX_TYPE_ROWS)} more event types are in the attached event log ${options.files.events}.`));
+  const lineShare = share - typeRows.reduce((sum, r) => sum + measure(r), 0);
+  const first = fit(d.firstEvents, lineShare / 2, lineCost);
+  const firstBytes = first.reduce((sum, line) => sum + lineCost(line), 0);
+  const tail = first.length === d.firstEvents.length ? d.lastEvents().map((e) => e.line) : [];
+  const last = fitFromEnd(tail, lineShare - firstBytes, lineCost);
+  const more = d.events - first.length - last.length;
+  const shownLines = more > 0 ? [...first, `… ${n(more)} more events (${n(d.events)} in all) are in the attached event log ${options.files.events} …`, ...last] : [...first, ...last];
+  if (shownLines.length) units.push({ kind: 'code', lines: shownLines });
+  if (options.excludedEventTypes.length) {
+    units.push(note(`Event types excluded by the integration's settings: ${c([...new Set(options.excludedEventTypes)].sort().join(', '), 2000)}.`));
+  }
+  return { section: { title: 'Session Events', units }, shortened: more > 0 || types.length > MAX_TYPE_ROWS };
 }
 
-export function sessionContent(report: SessionReport, options: SectionOptions): SessionContent {
-  const clipper = new Clipper();
-  const excluded = new Set(options.excludedEventTypes);
-  const events = report.events.filter((e) => !excluded.has(e.type));
-  const chat = events.filter((e) => e.type === 'Chat Message' && e.body);
-  const notes = events.filter((e) => e.type === 'Session Note Added' && e.body);
-  const counts = [
-    report.fileTransferCount !== undefined ? `${report.fileTransferCount} transferred` : undefined,
-    report.fileMoveCount ? `${report.fileMoveCount} moved` : undefined,
-    report.fileDeleteCount ? `${report.fileDeleteCount} deleted` : undefined,
-  ].filter(Boolean);
-  const system = systemContent(report, events, clipper);
-  const content: SessionContent = {
-    details: detailsSection(report),
-    people: peopleSection(report, options, clipper),
-    system,
-    fileSummary: counts.length ? paragraph(plain(`Files: ${counts.join(', ')}.`)) : undefined,
-    fileRows: fileRows(events, clipper),
-    chat: chat.map((e) =>
-      paragraph(plain(`[${utc(e.timestamp)}] ${who(e.performedBy)}${e.destination?.name ? ` → ${e.destination.name}` : ''}: `), lines(clipper.take(e.body))),
-    ),
-    notes: notes.map((e) => paragraph(plain(`[${utc(e.timestamp)}] ${who(e.performedBy)}: `), lines(clipper.take(e.body)))),
-    recordings: recordingsSection(report, options),
-    eventLines: events.map((e) => eventLine(e, clipper)),
-    excludedNote: excluded.size
-      ? paragraph(plain(`Event types excluded by the integration's settings: ${[...excluded].sort().join(', ')}.`))
-      : undefined,
-    clipped: false,
-    counts: { events: events.length, chat: chat.length, notes: notes.length, fileTransfers: 0, systemRows: system.categories.reduce((n, c) => n + c.rows.length, 0) },
-    files: options.files,
-  };
-  content.counts.fileTransfers = content.fileRows.length;
-  content.clipped = clipper.clipped;
-  return content;
-}
-
-/** The sections with each long list cut to its limit (cheap: slices of prebuilt nodes). */
-export function layoutSections(content: SessionContent, limits: Limits = UNLIMITED): BuiltSections {
-  const system = systemSection(content.system, limits.systemRows);
-  const shownFiles = content.fileRows.slice(0, limits.fileTransfers);
-  const shownChat = content.chat.slice(0, limits.chat);
-  const shownNotes = content.notes.slice(0, limits.notes);
-  const shownEvents = content.eventLines.slice(0, limits.events);
-  const { files } = content;
-  const sections: Section[] = [
-    content.details,
-    content.people,
-    system.section,
-    {
-      title: 'File Transfers',
-      units: content.fileRows.length
-        ? [
-            ...(content.fileSummary ? [{ kind: 'block' as const, node: content.fileSummary }] : []),
-            { kind: 'table', header: ['Time', 'Action', 'File', 'Size', 'By'], rows: shownFiles },
-            ...shortenedNote(shownFiles.length, content.fileRows.length, 'file operations', files.events),
-          ]
-        : [],
-    },
-    {
-      title: 'Chat Messages',
-      units: content.chat.length ? [{ kind: 'paragraphs', items: shownChat }, ...shortenedNote(shownChat.length, content.chat.length, 'chat messages', files.transcript)] : [],
-    },
-    {
-      title: 'Session Notes',
-      units: content.notes.length ? [{ kind: 'paragraphs', items: shownNotes }, ...shortenedNote(shownNotes.length, content.notes.length, 'notes', files.transcript)] : [],
-    },
-    content.recordings,
-    {
-      title: 'Session Events',
-      units: content.eventLines.length
-        ? [
-            { kind: 'code', lines: shownEvents },
-            ...(content.excludedNote ? [{ kind: 'block' as const, node: content.excludedNote }] : []),
-            ...shortenedNote(shownEvents.length, content.eventLines.length, 'events', files.events),
-          ]
-        : [],
-    },
-  ];
-  const shortened =
-    system.shortened ||
-    shownFiles.length < content.fileRows.length ||
-    shownChat.length < content.chat.length ||
-    shownNotes.length < content.notes.length ||
-    shownEvents.length < content.eventLines.length;
+/** Every non-empty section, each long one within its share. */
+export function buildSections(h: SessionHeader, d: SessionDigest, options: SectionOptions, shares: Shares = SHARES): BuiltSections {
+  const system = systemSection(h, d, shares.system, options);
+  const notes = notesSection(d, shares.notes, options);
+  const chat = chatSection(d, shares.chat, options);
+  const files = filesSection(h, d, shares.files, options);
+  const events = eventsSection(d, shares.events, options);
+  const sections = [detailsSection(h), peopleSection(h, options), system.section, notes.section, chat.section, files.section, recordingsSection(h, options), events.section];
   return {
-    sections: sections.filter((sec) => sec.units.length > 0),
-    shortened: shortened || content.clipped,
-    counts: { events: content.counts.events, chat: content.counts.chat, notes: content.counts.notes, fileTransfers: content.counts.fileTransfers },
+    sections: sections.filter((s) => s.units.length > 0),
+    shortened: d.clipped || system.shortened || notes.shortened || chat.shortened || files.shortened || events.shortened,
   };
-}
-
-/** Builds every non-empty section. `limits` caps the long lists (the packer lowers them when needed). */
-export function buildSections(report: SessionReport, options: SectionOptions, limits: Limits = UNLIMITED): BuiltSections {
-  return layoutSections(sessionContent(report, options), limits);
 }

@@ -64,6 +64,14 @@ describe('comments', () => {
     expect(h.sim.getIssue('SD-1').comments.map((c) => c.length)).toEqual([32767]);
   });
 
+  it('counts the limit in UTF-8 bytes of the serialised ADF, so emoji and CJK text count more than once', async () => {
+    const cjk = { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: '漢'.repeat(11_000) }] }] };
+    expect(JSON.stringify(cjk).length).toBeLessThan(32_767);
+    const res = await post(cjk);
+    expect(res.status).toBe(400);
+    expect(res.body.errors.comment).toMatch(/exceeds the allowed limit of 32767 characters/);
+  });
+
   it('applies the text limit knob', async () => {
     h.sim.setKnobs({ commentTextLimit: 100 });
     expect((await post(docOfLength(100))).status).toBe(201);
