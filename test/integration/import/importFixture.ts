@@ -39,7 +39,7 @@ export async function startImportWorld(settings: Record<string, unknown> = {}): 
       for (let i = 0; i < 3; i++) {
         // while PRA's outbound events are paused they stay queued there on purpose
         if (!w.pra.getKnobs().outboundPaused) await w.pra.waitForOutboundIdle(10_000);
-        await w.host.queue.idle(20_000);
+        await w.host.queue.idle(120_000); // a wait, not a timing check: a loaded machine may take long
       }
     },
     async comments(issueKey) {
