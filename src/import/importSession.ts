@@ -5,7 +5,8 @@
  *   3. decide once what the comment says about the assignee and the recording (the plan is stored, so a
  *      resumed import renders exactly the same parts);
  *   4. post the comment parts, then the attachments, recording each one in the ledger as it lands;
- *      a write whose acknowledgement was lost is found again by its marker instead of being repeated.
+ *      a write whose acknowledgement was lost is found again by its marker instead of being repeated;
+ *   5. a re-import, its new set complete, deletes the earlier set (replaceEarlierImport).
  * Returns whether the queue should deliver the event again, and when.
  */
 import { JiraClient } from '../jira/client';
@@ -26,8 +27,10 @@ import { eventsCsv, sessionFileNames, transcriptText } from './render/files';
 import { packagedName, packageTextFile, type PackagedFile } from './sessionFiles';
 import { decideOnError, isRateLimited, notReadyDelay } from './retryPolicy';
 import { parseAccessSession, type SessionReport } from './sessionReport';
+import { COMMENT_MARKER_KEY } from './commentMarker';
+import { removeSupersededSets, supersededAttachmentIds } from './replaceEarlierImport';
 
-export const COMMENT_MARKER_KEY = 'beyondtrust-pra-session';
+export { COMMENT_MARKER_KEY };
 
 export type ImportResult =
   | { kind: 'finished'; status: ImportRecord['status'] }
@@ -98,7 +101,8 @@ async function recoverPending(jira: JiraClient, record: ImportRecord, issueKey: 
     if (match) progress.comments[String(pending.part)] = match.id;
   } else {
     const files = await listAttachments(jira, issueKey);
-    const match = files.find((f) => f.filename === pending.filename && (!f.created || Date.parse(f.created) >= since));
+    const earlier = supersededAttachmentIds(record);
+    const match = files.find((f) => f.filename === pending.filename && !earlier.has(f.id) && (!f.created || Date.parse(f.created) >= since));
     if (match) progress.attachments[pending.filename] = match.id;
   }
   delete progress.pending;
@@ -214,6 +218,8 @@ async function run(record: ImportRecord, settings: Settings, pra: PraClient, jir
     record = await saveRecord({ ...record, progress: { ...rest, attachments: { ...rest.attachments, [upload.filename]: attachment.id } } });
   }
 
+  // the new set is complete: a re-import now deletes the earlier one (a separate, resumable step)
+  record = await removeSupersededSets(jira, record, issue.key);
   await noteImportDone(record.lsid, issue.key);
   return finish(record, 'done');
 }

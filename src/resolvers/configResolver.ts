@@ -11,7 +11,7 @@ import { configurationView, regenerateUrl, revalidate, saveConfiguration } from 
 import type { TriggerKind } from '../config/webTriggerTokens';
 import { importActivity } from '../import/activity';
 import { integrationHealth } from '../health/health';
-import { reimportSession, retryImport } from '../import/adminActions';
+import { administratorRequester, reimportSession, retryImport } from '../import/adminActions';
 import { log } from '../shared/log';
 import { listApprovalRecords } from '../approval/audit';
 
@@ -50,11 +50,11 @@ const FAILURE_TEXT: Record<string, string> = {
 };
 
 /** Wraps an admin-only resolver function: authorisation, and errors turned into answers the page can show. */
-export function adminOnly<P>(name: string, fn: (payload: P, siteUrl: string) => Promise<object>) {
+export function adminOnly<P>(name: string, fn: (payload: P, siteUrl: string, accountId: string) => Promise<object>) {
   return async ({ payload, context }: { payload: P; context: ResolverContext }): Promise<object> => {
     try {
       await requireAdmin(context);
-      return await fn(payload, await siteUrlOf(context));
+      return await fn(payload, await siteUrlOf(context), context.accountId!);
     } catch (error) {
       if (error instanceof Forbidden) return { ok: false, error: { code: 'FORBIDDEN', message: error.message } } satisfies ResolverFailure;
       log.error('config.resolver.failed', { function: name, error });
@@ -96,8 +96,11 @@ const resolver = new Resolver()
 resolver
   .define('getHealth', adminOnly('getHealth', async () => ({ ok: true, health: await integrationHealth() })))
   .define('listImportActivity', adminOnly('listImportActivity', async () => ({ ok: true, ...(await importActivity()) })))
-  .define('retryImport', adminOnly<{ lsid?: unknown }>('retryImport', async (payload) => actionResult(await retryImport(payload?.lsid))))
-  .define('reimportSession', adminOnly<{ lsid?: unknown }>('reimportSession', async (payload) => actionResult(await reimportSession(payload?.lsid))));
+  .define('retryImport', adminOnly<{ lsid?: unknown }>('retryImport', async (payload, _site, accountId) => actionResult(await retryImport(payload?.lsid, await administratorRequester(accountId)))))
+  .define(
+    'reimportSession',
+    adminOnly<{ lsid?: unknown }>('reimportSession', async (payload, _site, accountId) => actionResult(await reimportSession(payload?.lsid, await administratorRequester(accountId)))),
+  );
 
 function actionResult(result: { ok: boolean; message: string }): object {
   return result.ok ? { ok: true, message: result.message } : { ok: false, error: { code: 'INVALID_INPUT', message: result.message } };
