@@ -11,7 +11,7 @@
  */
 import { JiraClient } from '../jira/client';
 import { addComment, findMarkedComments, INTERNAL_COMMENT } from '../jira/comments';
-import { attachmentSettings, listAttachments, uploadAttachment } from '../jira/attachments';
+import { attachmentSettings, byAnApp, listAttachments, uploadAttachment } from '../jira/attachments';
 import { getIssue, normalizeIssueKey } from '../jira/issues';
 import { PraClient } from '../pra/client';
 import { loadConnection, loadSettings } from '../config/store';
@@ -102,7 +102,7 @@ async function recoverPending(jira: JiraClient, record: ImportRecord, issueKey: 
   } else {
     const files = await listAttachments(jira, issueKey);
     const earlier = supersededAttachmentIds(record);
-    const match = files.find((f) => f.filename === pending.filename && !earlier.has(f.id) && (!f.created || Date.parse(f.created) >= since));
+    const match = files.find((f) => f.filename === pending.filename && byAnApp(f) && !earlier.has(f.id) && (!f.created || Date.parse(f.created) >= since));
     if (match) progress.attachments[pending.filename] = match.id;
   }
   delete progress.pending;

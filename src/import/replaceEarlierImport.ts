@@ -6,12 +6,13 @@
  *
  * Only the app's own writes are deleted:
  *  - comments carrying the app's marker for this session with a superseded generation;
- *  - attachments whose id the ledger recorded for a superseded generation, still under the recorded name.
+ *  - attachments whose id the ledger recorded for a superseded generation, still under the recorded name
+ *    and written by an app.
  * A person's comment, or a person's file with the same name, is never touched.
  */
 import type { JiraClient } from '../jira/client';
 import { deleteComment, findMarkedComments } from '../jira/comments';
-import { deleteAttachment, listAttachments, type AttachmentInfo } from '../jira/attachments';
+import { byAnApp, deleteAttachment, listAttachments, type AttachmentInfo } from '../jira/attachments';
 import { COMMENT_MARKER_KEY } from './commentMarker';
 import { saveRecord, type ImportRecord, type SupersededSet } from './ledger';
 
@@ -37,7 +38,7 @@ export function commentsToDelete(marked: Array<{ id: string; marker: Record<stri
 /** The attachments to delete (pure): recorded ids of superseded sets still on the issue under the recorded name. */
 export function attachmentsToDelete(listed: AttachmentInfo[], sets: SupersededSet[]): string[] {
   const recorded = new Map(sets.flatMap((s) => Object.entries(s.attachments).map(([filename, id]) => [id, filename] as const)));
-  return listed.filter((a) => recorded.get(a.id) === a.filename).map((a) => a.id);
+  return listed.filter((a) => recorded.get(a.id) === a.filename && byAnApp(a)).map((a) => a.id);
 }
 
 /** Attachment ids of superseded sets: a resumed upload must never take one of these for its own. */

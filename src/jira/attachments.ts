@@ -13,6 +13,12 @@ export interface AttachmentInfo {
   filename: string;
   size?: number;
   created?: string;
+  author?: { accountId?: string; accountType?: string } | null;
+}
+
+/** Written by an app (the only kind of author the app treats as possibly its own); unknown author counts as not. */
+export function byAnApp(attachment: AttachmentInfo): boolean {
+  return attachment.author?.accountType === 'app';
 }
 
 export async function attachmentSettings(jira: JiraClient): Promise<{ enabled: boolean; uploadLimit: number }> {
