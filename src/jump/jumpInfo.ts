@@ -8,7 +8,7 @@
  *   4. optionally, the Jump Items PRA lists for each asset (jumpItems.ts), time-boxed and quiet on failure.
  */
 import { hostNameProblem } from '../config/hostName';
-import { loadClientSecret, loadSavedSettings } from '../config/store';
+import { loadSettingsInUse } from '../config/store';
 import type { Settings } from '../config/settings';
 import { normalizeIssueKey } from '../jira/issues';
 import { PraClient } from '../pra/client';
@@ -27,9 +27,8 @@ export interface JumpInfoOptions {
 const fail = (code: JumpError['code'], message: string): JumpInfoResult => ({ ok: false, error: { code, message } });
 
 /** The Jump Items per asset name, or an empty map when PRA cannot be asked (no client secret saved). */
-async function jumpItemsFor(settings: Settings, names: string[], budgetMs: number): Promise<Map<string, JumpItemLookup>> {
+async function jumpItemsFor(settings: Settings, clientSecret: string | undefined, names: string[], budgetMs: number): Promise<Map<string, JumpItemLookup>> {
   if (names.length === 0 || !settings.clientId) return new Map();
-  const clientSecret = await loadClientSecret();
   if (!clientSecret) return new Map();
   const pra = new PraClient({ hostName: settings.hostName, clientId: settings.clientId, clientSecret }, { timeoutMs: budgetMs });
   return lookupJumpItems(pra, names, { budgetMs });
@@ -40,8 +39,9 @@ export async function getJumpInfo(issueKeyRaw: unknown, options: JumpInfoOptions
   const issueKey = normalizeIssueKey(issueKeyRaw);
   if (!issueKey) return fail('ERROR', JUMP_MESSAGES.noIssue);
 
-  const settings = await loadSavedSettings();
-  if (!settings) return fail('NOT_CONFIGURED', JUMP_MESSAGES.notConfigured);
+  const inUse = await loadSettingsInUse();
+  if (!inUse) return fail('NOT_CONFIGURED', JUMP_MESSAGES.notConfigured);
+  const { settings, clientSecret } = inUse;
   if (!settings.enabled) return fail('DISABLED', JUMP_MESSAGES.disabled);
   const missing = [!settings.hostName && 'Host Name', !settings.assetFieldName && 'Asset Field Name'].filter((s): s is string => !!s);
   if (missing.length) return fail('NOT_CONFIGURED', JUMP_MESSAGES.missingSettings(missing));
@@ -57,7 +57,7 @@ export async function getJumpInfo(issueKeyRaw: unknown, options: JumpInfoOptions
   });
 
   const linkable = assets.filter((a) => a.jumpUrl).map((a) => a.name);
-  const lookups = await jumpItemsFor(settings, linkable, options.jumpItemsBudgetMs ?? JUMP_ITEMS_BUDGET_MS);
+  const lookups = await jumpItemsFor(settings, clientSecret, linkable, options.jumpItemsBudgetMs ?? JUMP_ITEMS_BUDGET_MS);
   for (const asset of assets) {
     const lookup = lookups.get(asset.name);
     if (!lookup) continue;

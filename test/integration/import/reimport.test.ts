@@ -61,8 +61,8 @@ beforeAll(async () => {
   // two comment parts of hostile chat, one message long enough to be cut (so the full logs are attached)
   const chat = (i: number, length: number) => ({
     eventType: 'Chat Message',
-    performedBy: 'rep',
-    destination: 'customer',
+    performedBy: 'rep' as const,
+    destination: 'customer' as const,
     body: `#${i} "C:\\Users\\a&b\\日志.txt" <tag> &amp; 🔧 `.padEnd(length, i % 2 ? 'x' : '字'),
   });
   const session = w.pra.createSession({
