@@ -5,7 +5,8 @@
  *   1. settings: enabled, Host Name and Asset Field Name present;
  *   2. the issue's asset field, read as the current user (assetField.ts): text or Jira Assets;
  *   3. one Jump link per asset (jumpLink.ts), with the issue key as the session's external key;
- *   4. optionally, the Jump Items PRA lists for each asset (jumpItems.ts), time-boxed and quiet on failure.
+ *   4. optionally, the Jump Items PRA lists for each asset (jumpItems.ts), time-boxed; when PRA could not
+ *      say, the asset is marked so the dialog tells the technician (the link works regardless).
  */
 import { hostNameProblem } from '../config/hostName';
 import { loadSettingsInUse } from '../config/store';
@@ -15,7 +16,7 @@ import { PraClient } from '../pra/client';
 import { log } from '../shared/log';
 import { readIssueAssets } from './assetField';
 import type { JumpAsset, JumpError, JumpInfoResult } from './contract';
-import { lookupJumpItems, JUMP_ITEMS_BUDGET_MS, type JumpItemLookup } from './jumpItems';
+import { lookupJumpItems, JUMP_ITEMS_BUDGET_MS, MAX_LOOKED_UP_ASSETS, type JumpItemLookup } from './jumpItems';
 import { buildJumpLink } from './jumpLink';
 import { JUMP_MESSAGES } from './messages';
 
@@ -58,9 +59,13 @@ export async function getJumpInfo(issueKeyRaw: unknown, options: JumpInfoOptions
 
   const linkable = assets.filter((a) => a.jumpUrl).map((a) => a.name);
   const lookups = await jumpItemsFor(settings, clientSecret, linkable, options.jumpItemsBudgetMs ?? JUMP_ITEMS_BUDGET_MS);
+  const asked = clientSecret && settings.clientId ? new Set(linkable.slice(0, MAX_LOOKED_UP_ASSETS)) : new Set<string>();
   for (const asset of assets) {
     const lookup = lookups.get(asset.name);
-    if (!lookup) continue;
+    if (!lookup) {
+      if (asked.has(asset.name)) asset.jumpItemsUnavailable = true;
+      continue;
+    }
     asset.jumpItems = lookup.items;
     if (lookup.truncated) asset.jumpItemsTruncated = true;
   }
