@@ -22,6 +22,7 @@ import { associateAssignee } from './autoAssociate';
 import { logEvent } from './eventLog';
 import { getRecord, createRecord, indexIssueSession, newRecord, saveRecord, type ImportRecord, type ImportSource } from './ledger';
 import { prepareRecording, type RecordingFile } from './recording';
+import { contentTypeOfRecordingFile } from './recordingContainer';
 import { renderSession, type RenderedSession } from './render/renderSession';
 import { eventsCsv, sessionFileNames, transcriptText } from './render/files';
 import { packagedName, packageTextFile, type PackagedFile } from './sessionFiles';
@@ -200,7 +201,7 @@ async function run(record: ImportRecord, settings: Settings, pra: PraClient, jir
   if (recordingFile) {
     uploads.push({
       filename: recordingFile,
-      contentType: recording?.contentType ?? 'application/octet-stream',
+      contentType: recording?.contentType ?? contentTypeOfRecordingFile(recordingFile),
       content: async () => {
         if (recording) return recording.bytes;
         const again = await prepareRecording(pra, jira, report, settings.recordingMaxMb);
