@@ -87,7 +87,7 @@ export function SettingsPanel({ initialView, onForbidden }: Props) {
         onTest={test}
         onRejected={() => setOutcome(null)}
       />
-      <div role="status">
+      <div role="status" aria-label="Result of the last save or test">
         {outcome?.kind === 'validation' && <ValidationResult validation={outcome.validation} caption={outcome.caption} />}
         {outcome?.kind === 'error' && <ErrorBanner title={outcome.title} message={outcome.message} />}
       </div>
