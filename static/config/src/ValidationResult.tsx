@@ -40,7 +40,7 @@ export function ValidationResult({ validation, caption }: Props) {
     <SectionMessage appearance={appearance} title={title} headingLevel="h2">
       <Stack space="space.100">
         {caption && (
-          <Text as="p" size="small" weight="bold">
+          <Text as="strong" size="small">
             {caption}
           </Text>
         )}
