@@ -107,8 +107,17 @@ export async function loadSettingsInUse(): Promise<{ settings: Settings; clientS
 
 /** Everything the PRA client needs (the connection in use), or undefined when the integration is not fully configured. */
 export async function loadConnection(): Promise<{ settings: Settings; clientSecret: string } | undefined> {
-  const [saved, savedSecret] = await Promise.all([loadSettings(), loadClientSecret()]);
-  const { settings, clientSecret } = await withConnectionInUse(saved, savedSecret);
+  // three reads once a connection has validated (the saved secret is not needed then), four before
+  const [saved, inUse, inUseSecret] = await Promise.all([loadSettings(), loadConnectionInUse(), kvs.getSecret<string>(IN_USE_SECRET_KEY)]);
+  let settings = saved;
+  let clientSecret: string | undefined;
+  if (inUse && inUseSecret) {
+    registerSecret(inUseSecret);
+    settings = { ...saved, hostName: inUse.hostName, clientId: inUse.clientId };
+    clientSecret = inUseSecret;
+  } else {
+    clientSecret = await loadClientSecret();
+  }
   if (!settings.hostName || !settings.clientId || !clientSecret) return undefined;
   return { settings, clientSecret };
 }
