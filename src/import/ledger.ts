@@ -41,6 +41,8 @@ export interface ImportProgress {
  */
 export interface SupersededSet {
   generation: number;
+  /** The ticket the set was written to (a session's external key may have changed since). */
+  ticketKey?: string;
   /** Part number → Jira comment id (as recorded; comments are also found by their marker). */
   comments: Record<string, string>;
   /** File name → Jira attachment id: only these ids are deleted, never another file of the same name. */
@@ -61,7 +63,7 @@ export interface ImportRecord {
   source: ImportSource;
   receivedAt: string;
   updatedAt: string;
-  /** Bumped by a deliberate re-import, which writes a fresh set of comments. */
+  /** Bumped by a deliberate re-import, which writes a fresh set of comments that replaces the earlier one once complete. */
   generation: number;
   /** Start of the current generation's writes (recovery only looks at later comments and files). */
   generationStartedAt?: string;

@@ -10,7 +10,7 @@
  *    and written by an app.
  * A person's comment, or a person's file with the same name, is never touched.
  */
-import type { JiraClient } from '../jira/client';
+import { JiraError, type JiraClient } from '../jira/client';
 import { deleteComment, findMarkedComments } from '../jira/comments';
 import { byAnApp, deleteAttachment, listAttachments, type AttachmentInfo } from '../jira/attachments';
 import { COMMENT_MARKER_KEY } from './commentMarker';
@@ -24,7 +24,7 @@ export function supersededBy(record: ImportRecord): SupersededSet[] {
   const sets = [...(record.superseded ?? [])];
   const { comments, attachments, pending } = record.progress;
   if (record.plan || pending || Object.keys(comments).length > 0 || Object.keys(attachments).length > 0) {
-    sets.push({ generation: record.generation, comments: { ...comments }, attachments: { ...attachments } });
+    sets.push({ generation: record.generation, ...(record.ticketKey ? { ticketKey: record.ticketKey } : {}), comments: { ...comments }, attachments: { ...attachments } });
   }
   return sets;
 }
@@ -46,13 +46,25 @@ export function supersededAttachmentIds(record: ImportRecord): Set<string> {
   return new Set((record.superseded ?? []).flatMap((s) => Object.values(s.attachments)));
 }
 
-/** Deletes the superseded sets from the ticket; call only once the current generation's set is complete. */
+/**
+ * Deletes the superseded sets; call only once the current generation's set is complete on `issueKey`.
+ * A set is deleted from the ticket it was written to; a ticket that no longer exists (or the app can no
+ * longer see) has nothing left to delete.
+ */
 export async function removeSupersededSets(jira: JiraClient, record: ImportRecord, issueKey: string): Promise<ImportRecord> {
   const sets = record.superseded ?? [];
   if (sets.length === 0) return record;
-  const marked = await findMarkedComments(jira, issueKey, COMMENT_MARKER_KEY);
-  for (const id of commentsToDelete(marked, record.lsid, sets)) await deleteComment(jira, issueKey, id);
-  for (const id of attachmentsToDelete(await listAttachments(jira, issueKey), sets)) await deleteAttachment(jira, id);
+  const tickets = [...new Set(sets.map((s) => s.ticketKey ?? issueKey))];
+  for (const ticket of tickets) {
+    const ofTicket = sets.filter((s) => (s.ticketKey ?? issueKey) === ticket);
+    try {
+      const marked = await findMarkedComments(jira, ticket, COMMENT_MARKER_KEY);
+      for (const id of commentsToDelete(marked, record.lsid, ofTicket)) await deleteComment(jira, ticket, id);
+      for (const id of attachmentsToDelete(await listAttachments(jira, ticket), ofTicket)) await deleteAttachment(jira, id);
+    } catch (error) {
+      if (!(error instanceof JiraError && error.notFound && ticket !== issueKey)) throw error;
+    }
+  }
   const { superseded: _deleted, ...rest } = record;
   return saveRecord(rest);
 }

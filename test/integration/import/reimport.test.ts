@@ -176,4 +176,21 @@ describe('re-import', () => {
       await expectPeoplesWorkKept();
     }
   }, 300_000);
+
+  it('follows a session whose external key moved to another ticket: the earlier set goes from the old ticket', async () => {
+    const moved = await w.endSession({ externalKey: 'SD-2', rep: PRA_DEMO.users.sam.username, recording: { size: 1000, container: 'webm' } });
+    await w.settle();
+    const onSd2 = async () => (await w.comments('SD-2')).filter((c) => c.properties?.some((p) => p.key === MARKER && p.value.lsid === moved));
+    const filesOn = async (key: string) => (await w.attachments(key)).filter((f) => f.filename.startsWith(`pra-session-${moved}-`));
+    expect(await onSd2()).toHaveLength(1);
+    expect(await filesOn('SD-2')).toHaveLength(1);
+
+    w.pra.updateSession(moved, { externalKey: 'SD-7' });
+    expect(await w.configCall('reimportSession', { lsid: moved })).toMatchObject({ ok: true });
+    await w.settle();
+    expect(await onSd2()).toHaveLength(0);
+    expect(await filesOn('SD-2')).toHaveLength(0);
+    expect((await w.comments('SD-7')).filter((c) => c.properties?.some((p) => p.key === MARKER && p.value.lsid === moved))).toHaveLength(1);
+    expect((await filesOn('SD-7')).map((f) => f.filename)).toEqual([`pra-session-${moved}-recording.webm`]);
+  });
 });
