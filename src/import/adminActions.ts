@@ -75,7 +75,18 @@ export async function reimportSession(lsid: unknown, requester?: ImportRequester
       ...(superseded.length ? { superseded } : {}),
       ...(requester ? { requestedBy: requester } : {}),
     });
+    try {
+      await enqueueImport(id, 'manual');
+    } catch (error) {
+      await saveRecord(record); // not queued: the earlier import stays as it was, and can be asked for again
+      throw error;
+    }
+    return { ok: true, message: reimportQueued(lsid) };
   }
   await enqueueImport(id, 'manual');
-  return { ok: true, message: `Session ${lsid} is queued for import. Once the new comments and files are on the ticket, the earlier ones the app wrote for this session are deleted.` };
+  return { ok: true, message: reimportQueued(lsid) };
+}
+
+function reimportQueued(lsid: string): string {
+  return `Session ${lsid} is queued for import. Once the new comments and files are on the ticket, the earlier ones the app wrote for this session are deleted.`;
 }
