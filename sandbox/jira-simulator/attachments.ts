@@ -1,6 +1,7 @@
 /**
  * Attachments: multipart upload (XSRF header, `file` parts, per-file upload limit, files per request,
- * per-issue cap), metadata, and content download.
+ * per-issue cap), metadata, content download, and deletion (own attachments need *Delete Own
+ * Attachments*, anybody else's *Delete All Attachments*; unknown or attachments disabled → 404).
  */
 import path from 'node:path';
 import type { Router } from '../shared/http';
@@ -87,6 +88,22 @@ export function registerAttachmentRoutes(router: Router, state: JiraState): void
   router.get(
     '/rest/api/3/attachment/:id',
     withAuth(state, (req, principal) => json(200, attachmentJson(state, requireVisibleAttachment(state, principal, req.params.id!), principal))),
+  );
+
+  router.delete(
+    '/rest/api/3/attachment/:id',
+    withAuth(state, (req, principal) => {
+      if (!state.knobs.attachmentsEnabled) throw jiraError(404, [`The attachment with id '${req.params.id!}' does not exist`]);
+      const attachment = requireVisibleAttachment(state, principal, req.params.id!);
+      const issue = state.issues.get(attachment.issueId)!;
+      const own = attachment.authorId === principal.user.accountId;
+      requireIssuePermission(state, principal, issue, own ? 'DELETE_OWN_ATTACHMENTS' : 'DELETE_ALL_ATTACHMENTS', 'You do not have permission to delete this attachment.');
+      admitIssueWrite(state, issue);
+      state.attachments.delete(attachment.id);
+      issue.attachmentIds = issue.attachmentIds.filter((id) => id !== attachment.id);
+      issue.updated = state.now();
+      return { status: 204 };
+    }),
   );
 
   router.post(

@@ -38,6 +38,8 @@ const PERMISSIONS: Record<string, PermissionDef> = {
   EDIT_OWN_COMMENTS: { id: '35', type: 'PROJECT', holder: 'edit', name: 'Edit Own Comments', description: 'Ability to edit own comments made on issues.' },
   DELETE_ALL_COMMENTS: { id: '36', type: 'PROJECT', holder: 'projectAdmin', name: 'Delete All Comments', description: 'Ability to delete all comments made on issues.' },
   DELETE_OWN_COMMENTS: { id: '37', type: 'PROJECT', holder: 'edit', name: 'Delete Own Comments', description: 'Ability to delete own comments made on issues.' },
+  DELETE_ALL_ATTACHMENTS: { id: '38', type: 'PROJECT', holder: 'projectAdmin', name: 'Delete All Attachments', description: 'Users with this permission may delete all attachments.' },
+  DELETE_OWN_ATTACHMENTS: { id: '39', type: 'PROJECT', holder: 'edit', name: 'Delete Own Attachments', description: 'Users with this permission may delete own attachments.' },
   TRANSITION_ISSUES: { id: '46', type: 'PROJECT', holder: 'edit', name: 'Transition Issues', description: 'Ability to transition issues.' },
 };
 

@@ -186,6 +186,8 @@ export interface SessionRecording {
   /** Size in bytes of the AccessSessionRecording download. */
   size: number;
   expired: boolean;
+  /** The container header the bytes start with; absent = filler. */
+  container?: 'mp4' | 'webm';
 }
 
 export interface SessionRecord {

@@ -74,10 +74,18 @@ function accessSessionListing(state: PraState, params: URLSearchParams, namespac
   return xml(200, renderListing(entries, namespace));
 }
 
-/** Deterministic stand-in bytes for a recording of the given size. */
+/** The start of each container the simulator can produce: an MP4 `ftyp` box, a WebM EBML header. */
+const CONTAINER_HEADERS: Record<'mp4' | 'webm', Buffer> = {
+  mp4: Buffer.from('000000186674797069736f6d0000020069736f6d69736f32', 'hex'),
+  webm: Buffer.from('1a45dfa39f4286810142f7810142f2810442f381084282847765626d4287810442858102', 'hex'),
+};
+
+/** Deterministic stand-in bytes for a recording of the given size, starting with its container's header (cut to the size). */
 function recordingBytes(session: SessionRecord, size: number): Buffer {
   const buffer = Buffer.alloc(size);
   if (size > 0) buffer.fill(createHash('sha256').update(session.lsid).digest());
+  const container = session.recording?.container;
+  if (container) CONTAINER_HEADERS[container].copy(buffer, 0, 0, Math.min(size, CONTAINER_HEADERS[container].length));
   return buffer;
 }
 

@@ -10,7 +10,14 @@ import type { PraState } from './state';
 import { sessionUrlHash } from './urls';
 
 /** A recording of `size` bytes for AccessSessionRecording; `expired` makes the download answer the expiry error. */
-export const RecordingSchema = z.object({ size: z.number().int().nonnegative(), expired: z.boolean().default(false) }).strict();
+export const RecordingSchema = z
+  .object({
+    size: z.number().int().nonnegative(),
+    expired: z.boolean().default(false),
+    /** The container the bytes start with (its real header); omitted = filler no player recognises. */
+    container: z.enum(['mp4', 'webm']).optional(),
+  })
+  .strict();
 
 export const CreateSessionSchema = z
   .object({

@@ -67,13 +67,28 @@ async function main(): Promise<void> {
   const byKind = (calls: typeof jiraCalls) => {
     const kinds = new Map<string, number>();
     for (const c of calls) {
-      const kind = `${c.method} ${c.path.split('?')[0]!.replace(/\/issue\/[A-Z]+-\d+/, '/issue/{key}')}`;
+      const kind = `${c.method} ${c.path
+        .split('?')[0]!
+        .replace(/\/issue\/[A-Z]+-\d+/, '/issue/{key}')
+        .replace(/\/comment\/\d+$/, '/comment/{id}')
+        .replace(/\/attachment\/\d+$/, '/attachment/{id}')}`;
       kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
     }
     return [...kinds.entries()].map(([k, n]) => `${n}× ${k}`).join(', ');
   };
   const reportRequests = (praAfter.byReportType.AccessSession ?? 0) - (praBefore.byReportType.AccessSession ?? 0);
   const praRequests = praAfter.total - praBefore.total;
+
+  // 2b. the same session imported again on purpose: the new set, then the earlier one deleted
+  const jiraBeforeAgain = w.host.jiraCalls.length;
+  const kvsBeforeAgain = [...w.host.kvs.operations.values()].reduce((a, b) => a + b, 0);
+  t = performance.now();
+  const again = (await w.configCall('reimportSession', { lsid: e2e.lsid })) as { ok: boolean };
+  if (!again.ok) throw new Error(`re-import refused: ${JSON.stringify(again)}`);
+  await settle();
+  const againMs = performance.now() - t;
+  const againCalls = w.host.jiraCalls.slice(jiraBeforeAgain);
+  const againKvs = [...w.host.kvs.operations.values()].reduce((a, b) => a + b, 0) - kvsBeforeAgain;
 
   // 3. token reuse across many imports
   const tokensBefore = w.pra.counters().tokenRequestsByClientId[PRA_DEMO.account.clientId] ?? 0;
@@ -113,6 +128,9 @@ async function main(): Promise<void> {
       ['PRA requests for that import', `${praRequests} (AccessSession reports: ${reportRequests})`],
       ['Jira requests for that import', `${jiraCalls.length}: ${byKind(jiraCalls)}`],
       ['KVS operations for that import', String(kvsOps)],
+      ['re-import of that session (new set, then the earlier set deleted): time', `${againMs.toFixed(0)} ms`],
+      ['re-import: Jira requests', `${againCalls.length}: ${byKind(againCalls)}`],
+      ['re-import: KVS operations', String(againKvs)],
       [`${IMPORTS} small imports`, `${manyMs.toFixed(0)} ms (${(manyMs / IMPORTS).toFixed(1)} ms each); ${imported} comments on the ticket`],
       [`OAuth token requests by the app during the ${IMPORTS} imports`, String(tokensAfter - tokensBefore)],
       ['OAuth token requests by the app in the whole run (configuration check included)', String(tokensAfter - tokensAtStart - benchTokens)],

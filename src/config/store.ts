@@ -6,6 +6,11 @@
  *                            host: it is never handed out for another one (a changed or mistyped Host
  *                            Name must not receive it).
  *   config:validation        the last result of validating the connection
+ *   config:connection-in-use the Host Name and Client ID of the last connection that validated
+ *   config:connection-in-use-secret (secret) its client secret
+ * The integration (imports, Jump to Asset, reconciliation, health) uses the connection in use: saving a
+ * Host Name, Client ID or Client Secret that does not validate keeps the last working one until new
+ * ones validate. Before any connection has validated, the saved one is used.
  */
 import { kvs } from '@forge/kvs';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
@@ -14,10 +19,25 @@ import { registerSecret } from '../shared/log';
 const SETTINGS_KEY = 'config:settings';
 const CLIENT_SECRET_KEY = 'config:client-secret';
 const VALIDATION_KEY = 'config:validation';
+const IN_USE_KEY = 'config:connection-in-use';
+const IN_USE_SECRET_KEY = 'config:connection-in-use-secret';
+
+/** The last connection that validated, without its secret. */
+export interface ConnectionInUse {
+  hostName: string;
+  clientId: string;
+  /** When it last validated (ISO-8601). */
+  validatedAt: string;
+}
+
+/** What an invalid configuration is wrong about, so the page gives advice for that cause only. */
+export type ValidationCause = 'missing' | 'egress' | 'unreachable' | 'credentials' | 'api' | 'permissions' | 'assetField' | 'assetsRole' | 'unexpected';
 
 export interface ValidationResult {
   status: 'valid' | 'invalid' | 'unchecked';
   message: string;
+  /** Set when invalid. */
+  cause?: ValidationCause;
   details?: string[];
   checkedAt?: string;
   /** The appliance's API version when it answered. */
@@ -76,10 +96,53 @@ export async function saveValidation(result: ValidationResult): Promise<void> {
   await kvs.set(VALIDATION_KEY, result);
 }
 
-/** Everything the PRA client needs, or undefined when the integration is not fully configured. */
+export async function loadConnectionInUse(): Promise<ConnectionInUse | undefined> {
+  return kvs.get<ConnectionInUse>(IN_USE_KEY);
+}
+
+/** Makes a connection that just validated the one in use. */
+export async function saveConnectionInUse(hostName: string, clientId: string, clientSecret: string, validatedAt: string): Promise<void> {
+  registerSecret(clientSecret);
+  await kvs.setSecret(IN_USE_SECRET_KEY, clientSecret);
+  await kvs.set(IN_USE_KEY, { hostName, clientId, validatedAt } satisfies ConnectionInUse);
+}
+
+/** Whether the saved Host Name, Client ID and Client Secret are the ones in use. */
+export async function savedConnectionInUse(settings: Settings, clientSecret: string | undefined): Promise<boolean> {
+  const [inUse, inUseSecret] = await Promise.all([loadConnectionInUse(), kvs.getSecret<string>(IN_USE_SECRET_KEY)]);
+  return !inUse || (inUse.hostName === settings.hostName && inUse.clientId === settings.clientId && inUseSecret === clientSecret);
+}
+
+/** The saved settings with the connection in use in place of the saved Host Name, Client ID and secret. */
+async function withConnectionInUse(settings: Settings, savedSecret: string | undefined): Promise<{ settings: Settings; clientSecret: string | undefined }> {
+  const [inUse, inUseSecret] = await Promise.all([loadConnectionInUse(), kvs.getSecret<string>(IN_USE_SECRET_KEY)]);
+  if (!inUse || !inUseSecret) return { settings, clientSecret: savedSecret };
+  registerSecret(inUseSecret);
+  return { settings: { ...settings, hostName: inUse.hostName, clientId: inUse.clientId }, clientSecret: inUseSecret };
+}
+
+/** The settings the integration runs with (saved settings, connection in use), or undefined before the first save. */
+export async function loadSettingsInUse(): Promise<{ settings: Settings; clientSecret: string | undefined } | undefined> {
+  const saved = await loadSavedSettings();
+  if (!saved) return undefined;
+  // the secret saved for the saved host only (the connection in use carries its own host and secret)
+  return withConnectionInUse(saved, saved.hostName ? await loadClientSecret(saved.hostName) : undefined);
+}
+
+/** Everything the PRA client needs (the connection in use), or undefined when the integration is not fully configured. */
 export async function loadConnection(): Promise<{ settings: Settings; clientSecret: string } | undefined> {
-  const settings = await loadSettings();
-  const clientSecret = settings.hostName ? await loadClientSecret(settings.hostName) : undefined;
+  // three reads once a connection has validated (the saved secret is not needed then), four before
+  const [saved, inUse, inUseSecret] = await Promise.all([loadSettings(), loadConnectionInUse(), kvs.getSecret<string>(IN_USE_SECRET_KEY)]);
+  let settings = saved;
+  let clientSecret: string | undefined;
+  if (inUse && inUseSecret) {
+    registerSecret(inUseSecret);
+    settings = { ...saved, hostName: inUse.hostName, clientId: inUse.clientId };
+    clientSecret = inUseSecret;
+  } else {
+    // only the secret saved for this very host (a secret saved for another host is never sent)
+    clientSecret = saved.hostName ? await loadClientSecret(saved.hostName) : undefined;
+  }
   if (!settings.hostName || !settings.clientId || !clientSecret) return undefined;
   return { settings, clientSecret };
 }

@@ -17,12 +17,39 @@ import { assetsRoleStatus } from './assetsRole';
 import { cacheField, chooseField, listFields, similarFieldNames } from '../jira/fields';
 import { canLookUpEmails, EMAIL_LOOKUP_REFUSED } from '../jira/users';
 import type { Settings } from './settings';
-import type { ValidationResult } from './store';
+import type { ValidationCause, ValidationResult } from './store';
 
 const API_CONFIG_PATH = '/login > Management > API Configuration';
 
-function invalid(message: string, details: string[] = []): ValidationResult {
-  return { status: 'invalid', message, details, checkedAt: new Date().toISOString() };
+function invalid(cause: ValidationCause, message: string, details: string[] = []): ValidationResult {
+  return { status: 'invalid', cause, message, details, checkedAt: new Date().toISOString() };
+}
+
+/** Which part of the configuration a PRA error points at. */
+export function causeOfPraError(error: PraError): ValidationCause {
+  switch (error.kind) {
+    case 'not-configured':
+      return 'missing';
+    case 'egress-denied':
+      return 'egress';
+    case 'unreachable':
+    case 'timeout':
+      return 'unreachable';
+    case 'invalid-client':
+    case 'unauthorized':
+      return 'credentials';
+    case 'api-disabled':
+      return 'api';
+    case 'forbidden':
+      return 'permissions';
+    default:
+      return 'unexpected';
+  }
+}
+
+/** The connection (host, client, secret) works even though the configuration is invalid for another reason. */
+export function connectionWorks(result: ValidationResult): boolean {
+  return result.status === 'valid' || result.cause === 'assetField' || result.cause === 'assetsRole';
 }
 
 export function describePraError(error: PraError, hostName: string): string {
@@ -70,7 +97,7 @@ export async function validateConnection(settings: Settings, clientSecret: strin
   if (!hostName || !clientId || !clientSecret) {
     const missing = [!hostName && 'Host Name', !clientId && 'Client ID', !clientSecret && 'Client Secret'].filter(Boolean).join(', ');
     return settings.enabled
-      ? invalid(`Enter the ${missing} to connect to the PRA appliance.`)
+      ? invalid('missing', `Enter the ${missing} to connect to the PRA appliance.`)
       : { status: 'unchecked', message: `The integration is disabled and not configured (missing: ${missing}).` };
   }
 
@@ -79,31 +106,32 @@ export async function validateConnection(settings: Settings, clientSecret: strin
   try {
     info = await pra.apiInfo();
   } catch (error) {
-    if (error instanceof PraError) return invalid(describePraError(error, hostName));
+    if (error instanceof PraError) return invalid(causeOfPraError(error), describePraError(error, hostName));
     throw error;
   }
   const { blocking, warnings } = permissionProblems(info);
-  if (blocking.length) return invalid(blocking[0]!, [...blocking.slice(1), ...warnings]);
+  if (blocking.length) return invalid('permissions', blocking[0]!, [...blocking.slice(1), ...warnings]);
 
   const fields = await listFields(jira);
   const field = assetFieldName ? chooseField(fields, assetFieldName) : undefined;
   if (assetFieldName && !field) {
     const similar = similarFieldNames(fields, assetFieldName);
     return invalid(
+      'assetField',
       `Asset field not found: Jira has no field named "${assetFieldName}". The Asset Field Name must match the field's name exactly, as Jira shows it (case-sensitive).${
         similar.length ? ` Did you mean ${similar.map((n) => `"${n}"`).join(' or ')}?` : ''
       }`,
     );
   }
   if (field && field.kind === 'unsupported') {
-    return invalid(`Unsupported asset field: "${field.name}" is a ${field.type} field. Use a short text field or a Jira Assets field.`);
+    return invalid('assetField', `Unsupported asset field: "${field.name}" is a ${field.type} field. Use a short text field or a Jira Assets field.`);
   }
   if (field) await cacheField(assetFieldName, field);
 
   const details = [...warnings];
   if (field?.kind === 'assets' && settings.requireAssetMatch) {
     const assets = assetsRoleStatus(await appAssetsAccess(jira));
-    if (assets.status === 'missing') return invalid(assets.message, details);
+    if (assets.status === 'missing') return invalid('assetsRole', assets.message, details);
     if (assets.status === 'unknown') details.push(assets.message);
   }
   if (!(await canLookUpEmails(jira))) details.push(EMAIL_LOOKUP_REFUSED);

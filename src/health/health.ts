@@ -25,6 +25,8 @@ export const NEEDED_JIRA_PERMISSIONS: Record<string, string> = {
   ADD_COMMENTS: 'Add comments (session data)',
   CREATE_ATTACHMENTS: 'Create attachments (logs and recordings)',
   ASSIGN_ISSUES: 'Assign issues (Auto Associate With User)',
+  DELETE_OWN_COMMENTS: "Delete own comments (a re-import replaces the app's earlier comments)",
+  DELETE_OWN_ATTACHMENTS: "Delete own attachments (a re-import replaces the app's earlier files)",
 };
 
 export interface Health {

@@ -1,6 +1,7 @@
 /** What the configuration page shows about imports: recent imports and the events that were not imported. */
 import { recentEvents, type LoggedEvent } from './eventLog';
 import { recentRecords, type ImportRecord } from './ledger';
+import { requesterText } from './adminActions';
 
 export interface ImportSummary {
   lsid: string;
@@ -15,6 +16,10 @@ export interface ImportSummary {
   parts?: number;
   attachments: number;
   source: ImportRecord['source'];
+  /** Who asked for it by hand, e.g. "Alex Rivera (assignee)". */
+  requestedBy?: string;
+  /** A re-import whose new set will replace the comments and files of the earlier import. */
+  replacing: boolean;
   canRetry: boolean;
 }
 
@@ -32,6 +37,8 @@ export function summarize(record: ImportRecord): ImportSummary {
     parts: record.plan?.parts,
     attachments: Object.keys(record.progress.attachments).length,
     source: record.source,
+    requestedBy: requesterText(record.requestedBy),
+    replacing: (record.superseded?.length ?? 0) > 0,
     canRetry: record.status === 'failed' || record.status === 'unmatched' || record.status === 'skipped',
   };
 }

@@ -7,12 +7,13 @@
  *      resumed import renders exactly the same parts);
  *   4. post the comment parts, then the attachments, through the exactly-once core (importProgress): each
  *      one is recorded in the ledger as it lands, and a write whose acknowledgement was lost is found again
- *      instead of being repeated.
+ *      instead of being repeated;
+ *   5. a re-import, its new set complete, deletes the earlier set (replaceEarlierImport).
  * Returns whether the queue should deliver the event again, and when.
  */
 import { JiraClient } from '../jira/client';
 import { addComment, findMarkedComments, INTERNAL_COMMENT } from '../jira/comments';
-import { attachmentSettings, listAttachments, uploadAttachment } from '../jira/attachments';
+import { attachmentSettings, byAnApp, listAttachments, uploadAttachment } from '../jira/attachments';
 import { getIssue, normalizeIssueKey } from '../jira/issues';
 import { PraClient } from '../pra/client';
 import { loadConnection, loadSettings } from '../config/store';
@@ -30,8 +31,11 @@ import { decideOnError, isRateLimited, notReadyDelay } from './retryPolicy';
 import type { SessionReport } from './sessionReport';
 import { readSession, type ReadOutcome } from './readSession';
 import { planOnce, writePlanned, type PlannedUpload, type TicketWriter } from './importProgress';
+import { contentTypeOfRecordingFile } from './recordingContainer';
+import { COMMENT_MARKER_KEY } from './commentMarker';
+import { removeSupersededSets, supersededAttachmentIds } from './replaceEarlierImport';
 
-export const COMMENT_MARKER_KEY = 'beyondtrust-pra-session';
+export { COMMENT_MARKER_KEY };
 
 export type ImportResult =
   | { kind: 'finished'; status: ImportRecord['status'] }
@@ -86,8 +90,10 @@ function ticketWriter(jira: JiraClient, issueKey: string, record: ImportRecord):
       return (await uploadAttachment(jira, issueKey, filename, contentType, content)).id;
     },
     async findFile(filename, since) {
+      // never an earlier set's file (a re-import replaces it) nor a person's file of the same name
+      const earlier = supersededAttachmentIds(record);
       const files = await listAttachments(jira, issueKey);
-      return files.find((f) => f.filename === filename && (!f.created || Date.parse(f.created) >= since))?.id;
+      return files.find((f) => f.filename === filename && byAnApp(f) && !earlier.has(f.id) && (!f.created || Date.parse(f.created) >= since))?.id;
     },
   };
 }
@@ -182,7 +188,7 @@ async function importRead(record: ImportRecord, settings: Settings, pra: PraClie
   if (recordingFile) {
     uploads.push({
       filename: recordingFile,
-      contentType: recording?.contentType ?? 'application/octet-stream',
+      contentType: recording?.contentType ?? contentTypeOfRecordingFile(recordingFile),
       content: async () => {
         if (recording) return recording.bytes;
         const again = await prepareRecording(pra, jira, report, settings.recordingMaxMb);
@@ -193,6 +199,8 @@ async function importRead(record: ImportRecord, settings: Settings, pra: PraClie
   }
   record = await writePlanned(record, { save: saveRecord }, ticketWriter(jira, issue.key, record), rendered.parts, uploads);
 
+  // the new set is complete: a re-import now deletes the earlier one (a separate, resumable step)
+  record = await removeSupersededSets(jira, record, issue.key);
   await noteImportDone(record.lsid, issue.key);
   return finish(record, 'done');
 }

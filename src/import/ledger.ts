@@ -37,13 +37,35 @@ export interface ImportProgress {
   pending?: { kind: 'comment'; part: number } | { kind: 'attachment'; filename: string };
 }
 
+/**
+ * What an earlier generation of this session wrote, remembered when the session is imported again: once
+ * the current generation's set is complete, the app deletes these (see replaceEarlierImport.ts).
+ */
+export interface SupersededSet {
+  generation: number;
+  /** The ticket the set was written to (a session's external key may have changed since). */
+  ticketKey?: string;
+  /** Part number → Jira comment id (as recorded; comments are also found by their marker). */
+  comments: Record<string, string>;
+  /** File name → Jira attachment id: only these ids are deleted, never another file of the same name. */
+  attachments: Record<string, string>;
+}
+
+/** Who asked for an import by hand (Retry or Re-import), as the Activity list and the panel name them. */
+export interface ImportRequester {
+  accountId: string;
+  displayName?: string;
+  /** Why this person may ask: a Jira administrator, or the ticket's assignee (from the issue panel). */
+  role: 'administrator' | 'assignee';
+}
+
 export interface ImportRecord {
   lsid: string;
   status: ImportStatus;
   source: ImportSource;
   receivedAt: string;
   updatedAt: string;
-  /** Bumped by a deliberate re-import, which writes a fresh set of comments. */
+  /** Bumped by a deliberate re-import, which writes a fresh set of comments that replaces the earlier one once complete. */
   generation: number;
   /** Start of the current generation's writes (recovery only looks at later comments and files). */
   generationStartedAt?: string;
@@ -68,6 +90,10 @@ export interface ImportRecord {
   plan?: ImportPlan;
   progress: ImportProgress;
   completedAt?: string;
+  /** Sets written by earlier generations, deleted once this generation's set is complete. */
+  superseded?: SupersededSet[];
+  /** Who asked for the current generation (or the last Retry); absent for PRA's event and reconciliation. */
+  requestedBy?: ImportRequester;
 }
 
 const recordKey = (lsid: string) => `import:${lsid}`;

@@ -1,7 +1,8 @@
 /**
  * "Attach session recordings": download the recording (AccessSessionRecording) and attach it when it
  * fits both the configured cap and the Jira site's upload limit; otherwise the comment links to it and
- * says why it was not attached.
+ * says why it was not attached. The file is named and typed after the container its first bytes show
+ * (MP4, WebM, …); one the app does not recognise is attached as .bin and the comment says why.
  */
 import type { JiraClient } from '../jira/client';
 import { attachmentSettings } from '../jira/attachments';
@@ -9,6 +10,7 @@ import type { PraClient } from '../pra/client';
 import type { SessionReport } from './sessionReport';
 import { bytes } from '../shared/format';
 import { sessionFileNames } from './render/files';
+import { firstBytesHex, sniffContainer } from './recordingContainer';
 
 export interface RecordingFile {
   filename: string;
@@ -20,8 +22,6 @@ export interface RecordingDecision {
   note?: string;
   file?: RecordingFile;
 }
-
-const EXTENSIONS: Record<string, string> = { 'video/mp4': 'mp4', 'video/webm': 'webm', 'video/x-flv': 'flv', 'application/zip': 'zip' };
 
 export function hasRecording(report: SessionReport): boolean {
   return !!(report.recordingViewUrl || report.recordingDownloadUrl);
@@ -38,10 +38,18 @@ export async function prepareRecording(pra: PraClient, jira: JiraClient, report:
     const which = cap < maxMb * 1024 * 1024 ? "this Jira site's upload limit" : 'the limit set in the integration settings';
     return { note: `The recording was not attached: it is larger than ${bytes(cap)} (${which}). Use the recording link above.` };
   }
-  const type = result.contentType.split(';')[0]!.trim().toLowerCase();
-  const filename = sessionFileNames(report.lsid).recording(EXTENSIONS[type] ?? 'bin');
+  const container = sniffContainer(result.bytes);
+  if (container) {
+    const filename = sessionFileNames(report.lsid).recording(container.extension);
+    return {
+      note: `The recording is attached as ${filename} (${container.label}, ${bytes(result.bytes.length)}).`,
+      file: { filename, contentType: container.contentType, bytes: result.bytes },
+    };
+  }
+  const filename = sessionFileNames(report.lsid).recording('bin');
+  const start = result.bytes.length ? `its first bytes (${firstBytesHex(result.bytes)}) match` : 'it is empty, so it matches';
   return {
-    note: `The recording is attached as ${filename} (${bytes(result.bytes.length)}).`,
-    file: { filename, contentType: type || 'application/octet-stream', bytes: result.bytes },
+    note: `The recording is attached as ${filename} (${bytes(result.bytes.length)}): its format could not be recognised (${start} no video container the app knows: MP4, QuickTime, WebM, Matroska, FLV, AVI, Ogg), so it is saved as .bin. Open it with a player that detects the format, or use the recording link above.`,
+    file: { filename, contentType: 'application/octet-stream', bytes: result.bytes },
   };
 }

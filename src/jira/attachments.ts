@@ -1,16 +1,24 @@
 /**
  * Issue attachments: the instance's upload limit, uploading one file (a multipart body built here,
- * with Jira's required `X-Atlassian-Token: no-check`), and listing what an issue already has.
+ * with Jira's required `X-Atlassian-Token: no-check`), listing what an issue already has, and deleting
+ * the app's own earlier files when a session is imported again.
  */
 import crypto from 'node:crypto';
 import { route } from '@forge/api';
-import type { JiraClient } from './client';
+import { JiraError, jiraErrorText, type JiraClient } from './client';
+import { retryAfterSeconds } from '../shared/retryAfter';
 
 export interface AttachmentInfo {
   id: string;
   filename: string;
   size?: number;
   created?: string;
+  author?: { accountId?: string; accountType?: string } | null;
+}
+
+/** Written by an app (the only kind of author the app treats as possibly its own); unknown author counts as not. */
+export function byAnApp(attachment: AttachmentInfo): boolean {
+  return attachment.author?.accountType === 'app';
 }
 
 export async function attachmentSettings(jira: JiraClient): Promise<{ enabled: boolean; uploadLimit: number }> {
@@ -49,4 +57,12 @@ export async function uploadAttachment(jira: JiraClient, issueKey: string, filen
 export async function listAttachments(jira: JiraClient, issueKey: string): Promise<AttachmentInfo[]> {
   const issue = await jira.json<{ fields?: { attachment?: AttachmentInfo[] } }>(route`/rest/api/3/issue/${issueKey}?fields=attachment`);
   return issue.fields?.attachment ?? [];
+}
+
+/** Deletes an attachment; true when it was deleted, false when it was already gone (404). */
+export async function deleteAttachment(jira: JiraClient, attachmentId: string): Promise<boolean> {
+  const res = await jira.raw(route`/rest/api/3/attachment/${attachmentId}`, { method: 'DELETE' });
+  if (res.status === 404) return false;
+  if (!res.ok) throw new JiraError(res.status, `Jira answered HTTP ${res.status}: ${jiraErrorText(await res.text())}`, retryAfterSeconds(res.headers));
+  return true;
 }

@@ -4,7 +4,8 @@
  */
 import { route } from '@forge/api';
 import type { AdfDoc } from './adf';
-import type { JiraClient } from './client';
+import { JiraError, jiraErrorText, type JiraClient } from './client';
+import { retryAfterSeconds } from '../shared/retryAfter';
 
 export interface CommentProperty {
   key: string;
@@ -50,4 +51,12 @@ export async function findMarkedComments(
     if (page.comments.length < 100 || startAt + 100 >= page.total) break;
   }
   return found;
+}
+
+/** Deletes a comment; true when it was deleted, false when it was already gone (404). */
+export async function deleteComment(jira: JiraClient, issueKey: string, commentId: string): Promise<boolean> {
+  const res = await jira.raw(route`/rest/api/3/issue/${issueKey}/comment/${commentId}`, { method: 'DELETE' });
+  if (res.status === 404) return false;
+  if (!res.ok) throw new JiraError(res.status, `Jira answered HTTP ${res.status}: ${jiraErrorText(await res.text())}`, retryAfterSeconds(res.headers));
+  return true;
 }

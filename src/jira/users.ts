@@ -50,3 +50,12 @@ export async function canLookUpEmails(jira: JiraClient): Promise<boolean> {
   if (!me?.accountId) return false;
   return (await lookupUserEmail(jira, me.accountId)).kind !== 'refused';
 }
+/** One user by account id (display name for "requested by"); undefined when Jira does not know it. */
+export async function getUser(jira: JiraClient, accountId: string): Promise<JiraUser | undefined> {
+  try {
+    return await jira.json<JiraUser>(route`/rest/api/3/user?${new URLSearchParams({ accountId })}`);
+  } catch (error) {
+    if (error instanceof JiraError && error.notFound) return undefined;
+    throw error;
+  }
+}

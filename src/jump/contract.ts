@@ -32,6 +32,11 @@ export interface JumpAsset {
   jumpItems?: JumpItemSummary[];
   /** More Jump Items matched than `jumpItems` holds. */
   jumpItemsTruncated?: boolean;
+  /**
+   * PRA was asked for the Jump Items and could not say (unreachable, wrong credentials, no Configuration
+   * API access, no answer in time): the dialog says so, and that the Jump link still works.
+   */
+  jumpItemsUnavailable?: boolean;
 }
 
 export interface JumpInfo {

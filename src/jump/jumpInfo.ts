@@ -5,17 +5,18 @@
  *   1. settings: enabled, Host Name and Asset Field Name present;
  *   2. the issue's asset field, read as the current user (assetField.ts): text or Jira Assets;
  *   3. one Jump link per asset (jumpLink.ts), with the issue key as the session's external key;
- *   4. optionally, the Jump Items PRA lists for each asset (jumpItems.ts), time-boxed and quiet on failure.
+ *   4. optionally, the Jump Items PRA lists for each asset (jumpItems.ts), time-boxed; when PRA could not
+ *      say, the asset is marked so the dialog tells the technician (the link works regardless).
  */
 import { hostNameProblem } from '../config/hostName';
-import { loadClientSecret, loadSavedSettings } from '../config/store';
+import { loadSettingsInUse } from '../config/store';
 import type { Settings } from '../config/settings';
 import { normalizeIssueKey } from '../jira/issues';
 import { PraClient } from '../pra/client';
 import { log } from '../shared/log';
 import { readIssueAssets } from './assetField';
 import type { JumpAsset, JumpError, JumpInfoResult } from './contract';
-import { lookupJumpItems, JUMP_ITEMS_BUDGET_MS, type JumpItemLookup } from './jumpItems';
+import { lookupJumpItems, JUMP_ITEMS_BUDGET_MS, MAX_LOOKED_UP_ASSETS, type JumpItemLookup } from './jumpItems';
 import { buildJumpLink } from './jumpLink';
 import { JUMP_MESSAGES } from './messages';
 
@@ -27,9 +28,8 @@ export interface JumpInfoOptions {
 const fail = (code: JumpError['code'], message: string): JumpInfoResult => ({ ok: false, error: { code, message } });
 
 /** The Jump Items per asset name, or an empty map when PRA cannot be asked (no client secret saved). */
-async function jumpItemsFor(settings: Settings, names: string[], budgetMs: number): Promise<Map<string, JumpItemLookup>> {
+async function jumpItemsFor(settings: Settings, clientSecret: string | undefined, names: string[], budgetMs: number): Promise<Map<string, JumpItemLookup>> {
   if (names.length === 0 || !settings.clientId) return new Map();
-  const clientSecret = await loadClientSecret(settings.hostName);
   if (!clientSecret) return new Map();
   const pra = new PraClient({ hostName: settings.hostName, clientId: settings.clientId, clientSecret }, { timeoutMs: budgetMs });
   return lookupJumpItems(pra, names, { budgetMs });
@@ -40,8 +40,9 @@ export async function getJumpInfo(issueKeyRaw: unknown, options: JumpInfoOptions
   const issueKey = normalizeIssueKey(issueKeyRaw);
   if (!issueKey) return fail('ERROR', JUMP_MESSAGES.noIssue);
 
-  const settings = await loadSavedSettings();
-  if (!settings) return fail('NOT_CONFIGURED', JUMP_MESSAGES.notConfigured);
+  const inUse = await loadSettingsInUse();
+  if (!inUse) return fail('NOT_CONFIGURED', JUMP_MESSAGES.notConfigured);
+  const { settings, clientSecret } = inUse;
   if (!settings.enabled) return fail('DISABLED', JUMP_MESSAGES.disabled);
   const missing = [!settings.hostName && 'Host Name', !settings.assetFieldName && 'Asset Field Name'].filter((s): s is string => !!s);
   if (missing.length) return fail('NOT_CONFIGURED', JUMP_MESSAGES.missingSettings(missing));
@@ -57,10 +58,14 @@ export async function getJumpInfo(issueKeyRaw: unknown, options: JumpInfoOptions
   });
 
   const linkable = assets.filter((a) => a.jumpUrl).map((a) => a.name);
-  const lookups = await jumpItemsFor(settings, linkable, options.jumpItemsBudgetMs ?? JUMP_ITEMS_BUDGET_MS);
+  const lookups = await jumpItemsFor(settings, clientSecret, linkable, options.jumpItemsBudgetMs ?? JUMP_ITEMS_BUDGET_MS);
+  const asked = clientSecret && settings.clientId ? new Set(linkable.slice(0, MAX_LOOKED_UP_ASSETS)) : new Set<string>();
   for (const asset of assets) {
     const lookup = lookups.get(asset.name);
-    if (!lookup) continue;
+    if (!lookup) {
+      if (asked.has(asset.name)) asset.jumpItemsUnavailable = true;
+      continue;
+    }
     asset.jumpItems = lookup.items;
     if (lookup.truncated) asset.jumpItemsTruncated = true;
   }

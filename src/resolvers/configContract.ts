@@ -62,6 +62,7 @@ const settingsShape: z.ZodType<Settings> = z.object({
 const validationShape: z.ZodType<ValidationResult> = z.object({
   status: z.enum(['valid', 'invalid', 'unchecked']),
   message: z.string(),
+  cause: z.enum(['missing', 'egress', 'unreachable', 'credentials', 'api', 'permissions', 'assetField', 'assetsRole', 'unexpected']).optional(),
   details: z.array(z.string()).optional(),
   checkedAt: z.string().optional(),
   apiVersion: z.string().optional(),
@@ -74,6 +75,7 @@ const configViewShape: z.ZodType<ConfigView> = z.object({
   validation: validationShape,
   urls: z.object({ outboundEventUrl: z.string(), endpointApprovalUrl: z.string() }).nullable(),
   customLinkUrl: z.string(),
+  connectionInUse: z.object({ hostName: z.string(), clientId: z.string(), validatedAt: z.string(), isSaved: z.boolean() }).nullable(),
 });
 
 /** List items are checked for being records; their fields are the use cases' own types. */

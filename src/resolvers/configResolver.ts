@@ -12,7 +12,7 @@ import { isJiraAdmin } from '../jira/permissions';
 import { configurationView, regenerateUrl, revalidate, saveConfiguration } from '../config/configuration';
 import { importActivity } from '../import/activity';
 import { integrationHealth } from '../health/health';
-import { reimportSession, retryImport, type ActionResult } from '../import/adminActions';
+import { administratorRequester, reimportSession, retryImport, type ActionResult } from '../import/adminActions';
 import { log } from '../shared/log';
 import { listApprovalRecords } from '../approval/audit';
 import {
@@ -36,7 +36,8 @@ interface Entry<F extends ConfigFunction> {
   failure: string;
   /** Callable by anyone, not only Jira administrators. Admin-only is the default. */
   open?: true;
-  run(input: ConfigParsedInput<F>, siteUrl: () => Promise<string>): Promise<ConfigAnswer<F>>;
+  /** `accountId` is the caller's (an administrator's, unless the entry is open). */
+  run(input: ConfigParsedInput<F>, siteUrl: () => Promise<string>, accountId: string): Promise<ConfigAnswer<F>>;
 }
 
 type Table = { [F in ConfigFunction]: Entry<F> };
@@ -77,11 +78,11 @@ export const CONFIG_FUNCTIONS: Table = {
   },
   retryImport: {
     failure: 'The import could not be queued',
-    run: async ({ lsid }) => actionAnswer(await retryImport(lsid)),
+    run: async ({ lsid }, _siteUrl, accountId) => actionAnswer(await retryImport(lsid, await administratorRequester(accountId))),
   },
   reimportSession: {
     failure: 'The import could not be queued',
-    run: async ({ lsid }) => actionAnswer(await reimportSession(lsid)),
+    run: async ({ lsid }, _siteUrl, accountId) => actionAnswer(await reimportSession(lsid, await administratorRequester(accountId))),
   },
 };
 
@@ -99,7 +100,7 @@ function defineFunction<F extends ConfigFunction>(name: F, entry: Entry<F>) {
       if (!entry.open && !(await isAdministrator(context.accountId))) return forbidden();
       const parsed = CONFIG_CONTRACT[name].input.safeParse(payload ?? {});
       if (!parsed.success) return invalidInput(parsed.error);
-      return await entry.run(parsed.data as ConfigParsedInput<F>, () => siteUrlOf(context));
+      return await entry.run(parsed.data as ConfigParsedInput<F>, () => siteUrlOf(context), context.accountId ?? '');
     } catch (error) {
       // Never swallowed (the page reads Jira as the app today, but an asUser() read would need Jira's prompt).
       if (isConsentRequired(error)) throw error;

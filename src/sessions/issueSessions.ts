@@ -7,8 +7,8 @@
 import { JiraClient } from '../jira/client';
 import { getIssue, normalizeIssueKey, type Issue } from '../jira/issues';
 import { isJiraAdmin } from '../jira/permissions';
-import { getRecord, sessionsOfIssue, type ImportRecord } from '../import/ledger';
-import { reimportSession } from '../import/adminActions';
+import { getRecord, sessionsOfIssue, type ImportRecord, type ImportRequester } from '../import/ledger';
+import { administratorRequester, reimportSession, requesterText } from '../import/adminActions';
 import { approvalsForIssue } from '../approval/audit';
 import { utc, utcIso } from '../shared/format';
 
@@ -20,6 +20,10 @@ export interface PanelSession {
   representative?: string;
   parts?: number;
   reason?: string;
+  /** Imported again: the new set replaces the earlier one once complete ("Re-import queued"). */
+  replacing: boolean;
+  /** Who asked for the current import by hand, e.g. "Alex Rivera (assignee)". */
+  requestedBy?: string;
   links: { label: string; url: string }[];
 }
 
@@ -34,13 +38,18 @@ export interface PanelApproval {
 export interface PanelView {
   issueKey: string;
   sessions: PanelSession[];
+  /** The newest decisions, newest first (at most APPROVALS_LISTED). */
   approvals: PanelApproval[];
+  /** More decisions were made than are listed here. */
+  moreApprovals: boolean;
   canReimport: boolean;
 }
 
 export type PanelResult = { ok: true; view: PanelView } | { ok: false; error: { code: 'NOT_FOUND' | 'FORBIDDEN' | 'INVALID_INPUT'; message: string } };
 
 const MAX_SESSIONS = 50;
+/** Decisions sent to the panel; it shows the newest few and the rest behind "Show all". */
+export const APPROVALS_LISTED = 50;
 
 function sessionRow(record: ImportRecord): PanelSession {
   const links = [
@@ -56,6 +65,8 @@ function sessionRow(record: ImportRecord): PanelSession {
     representative: record.primaryRep,
     parts: record.plan?.parts,
     reason: record.status === 'done' ? undefined : record.reason,
+    replacing: (record.superseded?.length ?? 0) > 0,
+    requestedBy: requesterText(record.requestedBy),
     links,
   };
 }
@@ -63,6 +74,14 @@ function sessionRow(record: ImportRecord): PanelSession {
 async function visibleIssue(issueKey: unknown): Promise<Issue | undefined> {
   const key = normalizeIssueKey(issueKey);
   return key ? getIssue(JiraClient.asUser(), key, ['assignee']) : undefined;
+}
+
+/** Who may import a session of this ticket again, as the record will name them: the assignee or a Jira admin. */
+async function reimportRequester(issue: Issue, accountId: string | undefined): Promise<ImportRequester | undefined> {
+  if (!accountId) return undefined;
+  const assignee = issue.fields.assignee;
+  if (assignee?.accountId === accountId) return { accountId, role: 'assignee', ...(assignee.displayName ? { displayName: assignee.displayName } : {}) };
+  return (await isJiraAdmin(JiraClient.asApp(), accountId)) ? administratorRequester(accountId) : undefined;
 }
 
 async function mayReimport(issue: Issue, accountId: string | undefined): Promise<boolean> {
@@ -79,7 +98,7 @@ export async function issueSessionsView(issueKey: unknown, accountId: string | u
   const lsids = (await sessionsOfIssue(issue.key)).slice(0, MAX_SESSIONS);
   const [records, approvals, canReimport] = await Promise.all([
     Promise.all(lsids.map((lsid) => getRecord(lsid))),
-    approvalsForIssue(issue.key),
+    approvalsForIssue(issue.key, APPROVALS_LISTED + 1),
     mayReimport(issue, accountId),
   ]);
   const sessions = records
@@ -91,7 +110,8 @@ export async function issueSessionsView(issueKey: unknown, accountId: string | u
     view: {
       issueKey: issue.key,
       sessions,
-      approvals: approvals.map((a) => ({
+      moreApprovals: approvals.length > APPROVALS_LISTED,
+      approvals: approvals.slice(0, APPROVALS_LISTED).map((a) => ({
         at: utcIso(a.at),
         result: a.result,
         requester: a.requester.displayName ?? a.requester.username ?? a.requester.email ?? 'unknown PRA user',
@@ -106,11 +126,12 @@ export async function issueSessionsView(issueKey: unknown, accountId: string | u
 export async function reimportFromIssue(issueKey: unknown, lsid: unknown, accountId: string | undefined): Promise<{ ok: true; message: string } | PanelResult> {
   const issue = await visibleIssue(issueKey);
   if (!issue) return notFound;
-  if (!(await mayReimport(issue, accountId))) {
+  const requester = await reimportRequester(issue, accountId);
+  if (!requester) {
     return { ok: false, error: { code: 'FORBIDDEN', message: 'Only Jira administrators and the ticket\'s assignee can import a session again.' } };
   }
   const record = typeof lsid === 'string' ? await getRecord(lsid.toLowerCase()) : undefined;
   if (!record || record.ticketKey !== issue.key) return { ok: false, error: { code: 'INVALID_INPUT', message: 'That session was not imported to this ticket.' } };
-  const result = await reimportSession(record.lsid);
+  const result = await reimportSession(record.lsid, requester);
   return result.ok ? { ok: true, message: result.message } : { ok: false, error: { code: 'INVALID_INPUT', message: result.message } };
 }

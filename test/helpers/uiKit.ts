@@ -99,7 +99,7 @@ function walk(node: ForgeDoc, visit: (n: ForgeDoc) => void): void {
   for (const child of node.children) walk(child, visit);
 }
 
-const TEXT_NODES = new Set(['Text', 'Heading', 'Lozenge', 'Button', 'Link', 'ListItem']);
+const TEXT_NODES = new Set(['Text', 'Heading', 'Lozenge', 'Button', 'LinkButton', 'Link', 'ListItem']);
 
 async function reactAct(fn: () => Promise<void>): Promise<void> {
   const React = (await import('react')) as unknown as { act?: (cb: () => Promise<void>) => Promise<void>; unstable_act: (cb: () => Promise<void>) => Promise<void> };

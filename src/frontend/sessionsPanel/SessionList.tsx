@@ -1,4 +1,4 @@
-/** The sessions imported to the ticket: when, who, which Jump Item, status, PRA links, Re-import. */
+/** The sessions imported to the ticket: when, who, which Jump Item, status, PRA links, Re-import (asked first). */
 import React from 'react';
 import { Button, Heading, Inline, Link, Lozenge, Stack, Text } from '@forge/react';
 import type { PanelSession } from '../../sessions/issueSessions';
@@ -12,6 +12,13 @@ const STATUS: Record<PanelSession['status'], { text: string; appearance: 'succes
   unmatched: { text: 'Not matched', appearance: 'default' },
   skipped: { text: 'Skipped', appearance: 'default' },
 };
+
+/** The status in words; a re-import says so while its new set is being written. */
+function statusOf(s: PanelSession): { text: string; appearance: (typeof STATUS)[PanelSession['status']]['appearance'] } {
+  if (s.replacing && s.status === 'queued') return { text: 'Re-import queued', appearance: 'inprogress' };
+  if (s.replacing && s.status === 'running') return { text: 'Re-importing', appearance: 'inprogress' };
+  return STATUS[s.status];
+}
 
 interface Props {
   sessions: PanelSession[];
@@ -27,10 +34,11 @@ export const SessionList = ({ sessions, canReimport, onReimport }: Props) => (
       <Stack key={s.lsid} space="space.050">
         <Inline space="space.100" alignBlock="center">
           <Text>{[s.jumpItem ?? 'Unknown Jump Item', s.representative].filter(Boolean).join(' · ')}</Text>
-          <Lozenge appearance={STATUS[s.status].appearance}>{STATUS[s.status].text}</Lozenge>
+          <Lozenge appearance={statusOf(s).appearance}>{statusOf(s).text}</Lozenge>
         </Inline>
         <Text>{`Ended ${s.endedAt}${s.parts && s.parts > 1 ? ` · ${s.parts} comments` : ''}`}</Text>
         {s.reason && <Text>{s.reason}</Text>}
+        {s.requestedBy && s.status !== 'done' && <Text>{`Requested by ${s.requestedBy}.`}</Text>}
         {(s.links.length > 0 || canReimport) && (
           <Inline space="space.150" alignBlock="center">
             {s.links.map((l) => (
@@ -38,7 +46,7 @@ export const SessionList = ({ sessions, canReimport, onReimport }: Props) => (
                 {l.label}
               </Link>
             ))}
-            {canReimport && (
+            {canReimport && s.status !== 'queued' && s.status !== 'running' && s.status !== 'waiting' && (
               <Button appearance="subtle" onClick={() => onReimport(s.lsid)}>
                 Re-import
               </Button>

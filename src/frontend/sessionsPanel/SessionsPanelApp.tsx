@@ -1,6 +1,6 @@
 /**
  * The PRA sessions and approval decisions of this ticket. Loads once from the resolver (which reads
- * the issue from its own context) and again after a re-import.
+ * the issue from its own context) and again after a re-import, which is confirmed first.
  */
 import React, { useCallback, useEffect, useState } from 'react';
 import { SectionMessage, Spinner, Stack, Text } from '@forge/react';
@@ -8,12 +8,14 @@ import { invoke } from '@forge/bridge';
 import type { PanelResult } from '../../sessions/issueSessions';
 import { SessionList } from './SessionList';
 import { ApprovalList } from './ApprovalList';
+import { ReimportConfirm } from './ReimportConfirm';
 
 type Notice = { appearance: 'success' | 'error'; text: string };
 
 export const SessionsPanelApp = () => {
   const [result, setResult] = useState<PanelResult>();
   const [notice, setNotice] = useState<Notice>();
+  const [confirming, setConfirming] = useState<string>();
 
   const load = useCallback(() => {
     invoke<unknown>('getPanel').then(
@@ -25,6 +27,7 @@ export const SessionsPanelApp = () => {
 
   const reimport = useCallback(
     async (lsid: string) => {
+      setConfirming(undefined);
       type Answer = { ok: boolean; message?: string; error?: { message: string } };
       const answer = await invoke<unknown>('reimport', { lsid }).then(
         (value) => value as Answer,
@@ -36,6 +39,11 @@ export const SessionsPanelApp = () => {
     [load],
   );
 
+  const ask = (lsid: string) => {
+    setNotice(undefined);
+    setConfirming(lsid);
+  };
+
   if (!result) return <Spinner label="Loading PRA sessions" />;
   if (!result.ok) {
     return (
@@ -44,6 +52,7 @@ export const SessionsPanelApp = () => {
       </SectionMessage>
     );
   }
+  const toConfirm = result.view.sessions.find((s) => s.lsid === confirming);
   return (
     <Stack space="space.200">
       {notice && (
@@ -51,8 +60,11 @@ export const SessionsPanelApp = () => {
           <Text>{notice.text}</Text>
         </SectionMessage>
       )}
-      <SessionList sessions={result.view.sessions} canReimport={result.view.canReimport} onReimport={reimport} />
-      <ApprovalList approvals={result.view.approvals} />
+      {confirming && toConfirm && (
+        <ReimportConfirm session={toConfirm} issueKey={result.view.issueKey} onConfirm={() => reimport(confirming)} onCancel={() => setConfirming(undefined)} />
+      )}
+      <SessionList sessions={result.view.sessions} canReimport={result.view.canReimport && !confirming} onReimport={ask} />
+      <ApprovalList approvals={result.view.approvals} more={result.view.moreApprovals} />
     </Stack>
   );
 };

@@ -11,8 +11,8 @@ import { Loading } from './Loading';
 import { SettingsPanel } from './SettingsPanel';
 import type { ApiError, ConfigView } from './types';
 
+/** The whole width Jira gives the page: the activity tables need it. */
 const pageStyles = xcss({
-  maxWidth: '1200px',
   paddingBlock: 'space.300',
   paddingInline: 'space.300',
 });

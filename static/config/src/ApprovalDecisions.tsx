@@ -15,7 +15,7 @@ const COLUMNS: Column[] = [
   { key: 'requester', label: 'Requester', width: 15 },
   { key: 'jumpItem', label: 'Jump Item', width: 15 },
   { key: 'result', label: 'Result', width: 10 },
-  { key: 'message', label: 'Message shown to the user', width: 37 },
+  { key: 'message', label: 'Message shown to the user', width: 37, wraps: true },
 ];
 
 type Props = {

@@ -25,7 +25,7 @@ const COLUMNS: Column[] = [
   { key: 'event', label: 'Event', width: 16 },
   { key: 'session', label: 'Session', width: 10 },
   { key: 'ticket', label: 'Ticket', width: 9 },
-  { key: 'reason', label: 'Reason', width: 31 },
+  { key: 'reason', label: 'Reason', width: 31, wraps: true },
   { key: 'actions', label: 'Actions', width: 10 },
 ];
 

@@ -29,7 +29,7 @@ const COLUMNS: Column[] = [
   { key: 'ticket', label: 'Ticket', width: 8 },
   { key: 'jumpItem', label: 'Jump Item', width: 14 },
   { key: 'status', label: 'Status', width: 10 },
-  { key: 'details', label: 'Details', width: 30 },
+  { key: 'details', label: 'Details', width: 30, wraps: true },
   { key: 'actions', label: 'Actions', width: 14 },
 ];
 
@@ -89,7 +89,8 @@ function details(summary: ImportSummary): string {
     notes.push(`${count(summary.parts ?? 0, 'comment')}, ${count(summary.attachments, 'attachment')}.`);
   }
   if (summary.reason) notes.push(summary.reason);
-  const source = SOURCE_NOTE[summary.source];
+  if (summary.replacing) notes.push('Replaces the earlier import once complete.');
+  const source = summary.source === 'manual' && summary.requestedBy ? `Requested by ${summary.requestedBy}.` : SOURCE_NOTE[summary.source];
   if (source) notes.push(source);
   return notes.join(' ') || '—';
 }

@@ -10,15 +10,16 @@ type Props = {
   onCancel: () => void;
 };
 
-/** Asks before importing a session again, because that writes a second set of comments to the ticket. */
+/** Asks before importing a session again, saying that the new set replaces the earlier one once complete. */
 export function ReimportConfirm({ summary, onConfirm, onCancel }: Props) {
   const ticket = summary.ticketKey ?? 'the ticket';
   return (
     <SectionMessage appearance="warning" title={`Import session ${shortLsid(summary.lsid)} again?`} headingLevel="h3">
       <Stack space="space.150">
         <Text as="p">
-          This writes a new set of comments (and attachments) for the session to {ticket}. The comments of the earlier
-          import stay on the ticket.
+          This reads the session from PRA again and writes a new set of comments (and attachments) to {ticket}. Once
+          the new set is complete, the app deletes the comments and attachments it wrote for this session before.
+          Comments and files written by people are kept.
         </Text>
         <Inline space="space.100">
           <Button appearance="warning" onClick={onConfirm}>

@@ -24,6 +24,8 @@ type Props = {
   /** Resolves with the server's reasons when the settings were refused as invalid. */
   onSave: (settings: Settings, clientSecret: string) => Promise<SaveRejection | undefined>;
   onTest: () => void;
+  /** The settings were refused (here or by the server): the result of an earlier save no longer applies. */
+  onRejected: () => void;
 };
 
 type Option = { label: string; value: string };
@@ -54,7 +56,7 @@ function fieldFor(key: string): { label: string; id?: string } | undefined {
 }
 
 /** The settings, grouped as in the product documentation, with Save and Test connection. */
-export function SettingsForm({ view, saving, testing, busy, onSave, onTest }: Props) {
+export function SettingsForm({ view, saving, testing, busy, onSave, onTest, onRejected }: Props) {
   const [draft, setDraft] = useState<Draft>(() => toDraft(view.settings));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [summary, setSummary] = useState<string | null>(null);
@@ -74,6 +76,7 @@ export function SettingsForm({ view, saving, testing, busy, onSave, onTest }: Pr
   }
 
   function reject(fieldErrors: FieldErrors, message: string) {
+    onRejected();
     setErrors(fieldErrors);
     setSummary(message);
     const first = Object.keys(FIELDS).find((key) => fieldErrors[key] && fieldFor(key)?.id);

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Stack, Text } from '@atlaskit/primitives';
 import { FORBIDDEN, INVALID_INPUT, regenerateUrl, saveConfiguration, validateConfiguration } from './api';
+import { ConnectionInUse } from './ConnectionInUse';
 import { CustomLink } from './CustomLink';
 import { ErrorBanner } from './ErrorBanner';
 import { IntegrationUrls } from './IntegrationUrls';
@@ -10,8 +11,14 @@ import { ValidationResult } from './ValidationResult';
 
 type Busy = 'saving' | 'testing' | 'regenerating' | null;
 
-/** What the last action produced, shown under the Save button. */
-type Outcome = { kind: 'validation'; validation: Validation } | { kind: 'error'; title: string; message: string };
+/** What the last action produced, shown under the Save button, and what it is the result of. */
+type Outcome = { kind: 'validation'; validation: Validation; caption: string } | { kind: 'error'; title: string; message: string };
+
+const RESULT_CAPTION: Record<Exclude<Busy, null>, string> = {
+  saving: 'Result of this save',
+  testing: 'Result of this connection test',
+  regenerating: 'Result of the last check of the saved settings',
+};
 
 const ACTION_FAILED_TITLE: Record<Exclude<Busy, null>, string> = {
   saving: 'Configuration not saved',
@@ -32,7 +39,11 @@ export function SettingsPanel({ initialView, onForbidden }: Props) {
   /** Changes when the form must start again from the stored settings (after a save). */
   const [revision, setRevision] = useState(0);
   const [busy, setBusy] = useState<Busy>(null);
-  const [outcome, setOutcome] = useState<Outcome | null>({ kind: 'validation', validation: initialView.validation });
+  const [outcome, setOutcome] = useState<Outcome | null>({
+    kind: 'validation',
+    validation: initialView.validation,
+    caption: 'Result of the last check of the saved settings',
+  });
 
   /** Runs one action; returns the failure when it is INVALID_INPUT (for the form to show). */
   async function run(kind: Exclude<Busy, null>, action: () => Promise<ViewResult>): Promise<SaveRejection | undefined> {
@@ -43,7 +54,7 @@ export function SettingsPanel({ initialView, onForbidden }: Props) {
     if (result.ok) {
       setView(result.view);
       if (kind === 'saving') setRevision((current) => current + 1);
-      setOutcome({ kind: 'validation', validation: result.view.validation });
+      setOutcome({ kind: 'validation', validation: result.view.validation, caption: RESULT_CAPTION[kind] });
       return undefined;
     }
     const { error } = result;
@@ -74,11 +85,13 @@ export function SettingsPanel({ initialView, onForbidden }: Props) {
         busy={busy !== null}
         onSave={save}
         onTest={test}
+        onRejected={() => setOutcome(null)}
       />
-      <div role="status">
-        {outcome?.kind === 'validation' && <ValidationResult validation={outcome.validation} />}
+      <div role="status" aria-label="Result of the last save or test">
+        {outcome?.kind === 'validation' && <ValidationResult validation={outcome.validation} caption={outcome.caption} />}
         {outcome?.kind === 'error' && <ErrorBanner title={outcome.title} message={outcome.message} />}
       </div>
+      {view.connectionInUse && !view.connectionInUse.isSaved && <ConnectionInUse connection={view.connectionInUse} />}
       {view.urls ? (
         <IntegrationUrls urls={view.urls} isDisabled={busy !== null} onRegenerate={regenerate} />
       ) : (

@@ -43,9 +43,14 @@ export type Settings = {
 
 export type ValidationStatus = 'valid' | 'invalid' | 'unchecked';
 
+/** What an invalid configuration is wrong about (the advice shown depends on it). */
+export type ValidationCause = 'missing' | 'egress' | 'unreachable' | 'credentials' | 'api' | 'permissions' | 'assetField' | 'assetsRole' | 'unexpected';
+
 export type Validation = {
   status: ValidationStatus;
   message: string;
+  /** Set when invalid. */
+  cause?: ValidationCause;
   /** ISO-8601 time of the check. */
   checkedAt?: string;
   details?: string[];
@@ -67,6 +72,11 @@ export type ConfigView = {
   urls: IntegrationUrls | null;
   /** Suggested PRA custom link, e.g. https://<site>.atlassian.net/browse/%SESSION.CUSTOM.EXTERNAL_KEY% */
   customLinkUrl: string;
+  /**
+   * The last connection that validated, which the integration uses; `isSaved` is false while the saved
+   * Host Name, Client ID or Client Secret have not validated. Null until a connection has validated.
+   */
+  connectionInUse?: { hostName: string; clientId: string; validatedAt: string; isSaved: boolean } | null;
 };
 
 /** Field names the server (and the page) can attach an error message to. */

@@ -267,13 +267,22 @@ describe('recordings and auto-association', () => {
   it('attaches a recording that fits, and links one that does not, saying why', async () => {
     await w.configure({ attachRecordings: true, recordingMaxMb: 1 });
     try {
-      const small = await w.endSession({ externalKey: 'SD-7', recording: { size: 300_000 } });
+      const small = await w.endSession({ externalKey: 'SD-7', recording: { size: 300_000, container: 'mp4' } });
+      const webm = await w.endSession({ externalKey: 'SD-7', recording: { size: 5_000, container: 'webm' } });
+      const unknown = await w.endSession({ externalKey: 'SD-7', recording: { size: 2_000 } });
       const big = await w.endSession({ externalKey: 'SD-7', recording: { size: 2 * 1024 * 1024 } });
       const expired = await w.endSession({ externalKey: 'SD-7', recording: { size: 1000, expired: true } });
       await w.settle();
       const files = await w.attachments('SD-7');
       const recording = files.find((f) => f.filename.startsWith(`pra-session-${small}-recording.`));
       expect(recording?.size).toBe(300_000);
+      // named and typed after the container its first bytes show
+      expect(recording).toMatchObject({ filename: `pra-session-${small}-recording.mp4`, mimeType: 'video/mp4' });
+      expect(adfText((await ownComments('SD-7', small))[0]!.body)).toContain(`The recording is attached as pra-session-${small}-recording.mp4 (MP4, `);
+      expect(files.find((f) => f.filename.startsWith(`pra-session-${webm}-recording.`))).toMatchObject({ filename: `pra-session-${webm}-recording.webm`, mimeType: 'video/webm' });
+      // not recognised: .bin, and the comment says why
+      expect(files.find((f) => f.filename.startsWith(`pra-session-${unknown}-recording.`))).toMatchObject({ filename: `pra-session-${unknown}-recording.bin`, mimeType: 'application/octet-stream' });
+      expect(adfText((await ownComments('SD-7', unknown))[0]!.body)).toMatch(/its format could not be recognised \(its first bytes \(([0-9a-f]{2} ){7}[0-9a-f]{2}\) match no video container the app knows: MP4, QuickTime, WebM, Matroska, FLV, AVI, Ogg\), so it is saved as \.bin\./);
       expect(files.some((f) => f.filename.startsWith(`pra-session-${big}-recording`))).toBe(false);
       expect(adfText((await ownComments('SD-7', small))[0]!.body)).toContain(`The recording is attached as ${recording!.filename}`);
       expect(adfText((await ownComments('SD-7', big))[0]!.body)).toContain('The recording was not attached: it is larger than 1.0 MB (the limit set in the integration settings).');
@@ -316,9 +325,13 @@ describe('admin actions', () => {
     expect(await ownComments('SD-7', lsid)).toHaveLength(1);
 
     expect((await w.configCall('retryImport', { lsid })).error.message).toMatch(/already imported/);
+    const first = (await ownComments('SD-7', lsid))[0]!.id;
     expect(await w.configCall('reimportSession', { lsid })).toMatchObject({ ok: true });
     await w.settle();
-    expect(await ownComments('SD-7', lsid)).toHaveLength(2);
+    // the new import replaces the earlier one (see reimport.test.ts)
+    const again = await ownComments('SD-7', lsid);
+    expect(again).toHaveLength(1);
+    expect(again[0]!.id).not.toBe(first);
     expect((await w.configCall('retryImport', { lsid: 'nope' })).error.message).toMatch(/not a PRA session ID/);
     expect((await w.configCall('listImportActivity', {}, DEMO.users.technician)).error.code).toBe('FORBIDDEN');
   });

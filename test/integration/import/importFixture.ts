@@ -14,7 +14,7 @@ export interface ImportWorld extends Composition {
   /** Waits until PRA has delivered its events and the app's queue is idle. */
   settle(): Promise<void>;
   comments(issueKey: string): Promise<Array<{ id: string; body: unknown; properties?: Array<{ key: string; value: any }> }>>;
-  attachments(issueKey: string): Promise<Array<{ id: string; filename: string; size: number }>>;
+  attachments(issueKey: string): Promise<Array<{ id: string; filename: string; size: number; mimeType: string; author: string }>>;
   postEvent(fields: Record<string, string>, url?: string): Promise<Response>;
 }
 

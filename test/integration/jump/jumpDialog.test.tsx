@@ -39,7 +39,9 @@ async function openDialog(issueKey: string, accountId: string = ALEX, target: Re
   return view;
 }
 
-const jumpLink = (v: UiKitView) => v.find('Link').props as { href: string; openNewTab?: boolean };
+/** The dialog's main action: UI Kit's LinkButton, primary, opening a new tab. */
+const jumpButton = (v: UiKitView) => v.find('LinkButton');
+const jumpLink = (v: UiKitView) => jumpButton(v).props as { href: string; target?: string; appearance?: string };
 
 describe('the dialog on a ticket with an asset', () => {
   it('shows the session information and a "Jump to <asset>" link that opens the web console in a new tab', async () => {
@@ -56,13 +58,14 @@ describe('the dialog on a ticket with an asset', () => {
       'Web access console: Opens the PRA web access console in a new tab',
       'Jump Item in PRA:',
       'WORKSTATION-01 · workstation-01.corp.example.com · RDP',
-      'Jump to WORKSTATION-01',
       'The session is linked to SD-1: when it ends, its details are added to this ticket.',
       'Close',
+      'Jump to WORKSTATION-01',
     ]);
     expect(jumpLink(v)).toEqual({
       href: 'https://pra.example.com/api/client_script?type=web_console&operation=execute&action=start_jump_item_session&search_string=WORKSTATION-01&session.custom.external_key=SD-1',
-      openNewTab: true,
+      target: '_blank',
+      appearance: 'primary',
     });
     // One resolver call; the issue comes from the context, so nothing is sent.
     expect(v.calls.filter((c) => c.cmd === 'invoke').map((c) => c.data)).toEqual([{ functionKey: 'getJumpInfo', payload: undefined, metadata: undefined }]);
@@ -106,11 +109,11 @@ describe('the dialog on a ticket with an asset', () => {
     ]);
     expect(v.texts()).toContain('This ticket has 2 assets. Choose the one to connect to:');
     expect(v.texts()).toContain('Jira Assets ITSM-1');
-    expect(textOf(v.find('Link'))).toBe('Jump to WORKSTATION-01');
+    expect(textOf(jumpButton(v))).toBe('Jump to WORKSTATION-01');
 
     await v.interact(() => v.find('RadioGroup').props.onChange({ target: { value: '1' } }));
     expect(v.find('RadioGroup').props.value).toBe('1');
-    expect(textOf(v.find('Link'))).toBe('Jump to WEB01');
+    expect(textOf(jumpButton(v))).toBe('Jump to WEB01');
     expect(jumpLink(v).href).toBe(
       'https://pra.example.com/api/client_script?type=web_console&operation=execute&action=start_jump_item_session&search_string=WEB01&session.custom.external_key=SD-8',
     );
@@ -118,12 +121,39 @@ describe('the dialog on a ticket with an asset', () => {
     expect(v.texts()).toContain('Jira Assets ITSM-2');
   });
 
-  it('leaves the Jump Items out, quietly, when PRA does not allow listing them', async () => {
+  const COULD_NOT_ASK =
+    "BeyondTrust PRA did not say which Jump Items match WORKSTATION-01 (it did not answer in time, refused the app's credentials, or the API account has no Configuration API access). The Jump link still works: PRA looks for the asset when you jump.";
+
+  /** The dialog says PRA could not be asked, lists no Jump Item, and still offers the Jump. */
+  function expectCouldNotAsk(v: UiKitView) {
+    const note = v.find('SectionMessage');
+    expect(note.props).toMatchObject({ appearance: 'information', title: 'PRA could not be asked about Jump Items' });
+    expect(textOf(note)).toBe(COULD_NOT_ASK);
+    expect(v.texts()).not.toContain('Jump Item in PRA:');
+    expect(textOf(jumpButton(v))).toBe('Jump to WORKSTATION-01');
+  }
+
+  it('says PRA could not be asked when the API account may not list Jump Items, and the link still works', async () => {
     w.pra.updateAccount(PRA_DEMO.account.clientId, { permissions: { configuration: false } });
-    const v = await openDialog('SD-1');
-    expect(v.texts().some((t) => /Jump Item/.test(t))).toBe(false);
-    expect(v.findAll('SectionMessage')).toHaveLength(0);
-    expect(textOf(v.find('Link'))).toBe('Jump to WORKSTATION-01');
+    expectCouldNotAsk(await openDialog('SD-1'));
+  });
+
+  it('says PRA could not be asked when the appliance is unreachable', async () => {
+    w.pra.faults.add({ path: '/api/config', destroy: true });
+    try {
+      expectCouldNotAsk(await openDialog('SD-1'));
+    } finally {
+      w.pra.faults.clear();
+    }
+  });
+
+  it('says PRA could not be asked when the client secret no longer works (rotated in PRA)', async () => {
+    w.pra.rotateSecret(PRA_DEMO.account.clientId, 'rotated-in-pra');
+    try {
+      expectCouldNotAsk(await openDialog('SD-1'));
+    } finally {
+      w.pra.rotateSecret(PRA_DEMO.account.clientId, PRA_DEMO.account.clientSecret);
+    }
   });
 
   it('warns before jumping when PRA has no Jump Item for the asset', async () => {
@@ -142,7 +172,7 @@ describe('the dialog on a ticket with an asset', () => {
     const long = w.jira.createAssetObject({ objectType: 'Servers', name: 'L'.repeat(256) }) as { objectKey: string };
     const issue = w.jira.createIssue({ project: 'SD', issueType: 'Incident', summary: 'Long', assignee: ALEX, fields: { Assets: [long.objectKey] } });
     const v = await openDialog(issue.key);
-    expect(v.findAll('Link')).toHaveLength(0);
+    expect(v.findAll('LinkButton')).toHaveLength(0);
     const error = v.find('SectionMessage', (s) => s.props.appearance === 'error');
     expect(error.props.title).toBe(`No Jump link for ${'L'.repeat(60)}…`);
     expect(textOf(error)).toMatch(/^The asset name is 256 characters long, but a BeyondTrust PRA Jump search accepts at most 255 characters/);
@@ -152,7 +182,7 @@ describe('the dialog on a ticket with an asset', () => {
 describe('the dialog when it cannot offer a Jump', () => {
   const problem = (v: UiKitView) => {
     const message = v.find('SectionMessage');
-    return { appearance: message.props.appearance, title: message.props.title, text: textOf(message), links: v.findAll('Link').length };
+    return { appearance: message.props.appearance, title: message.props.title, text: textOf(message), links: v.findAll('LinkButton').length + v.findAll('Link').length };
   };
 
   it('integration disabled', async () => {
@@ -192,7 +222,13 @@ describe('the dialog when it cannot offer a Jump', () => {
       text: 'Issue OPS-1 does not exist, or you do not have permission to view it.',
       links: 0,
     });
-    expect(v.texts()).toEqual(['Issue not available', 'Issue OPS-1 does not exist, or you do not have permission to view it.']);
+    expect(v.texts()).toEqual(['Issue not available', 'Issue OPS-1 does not exist, or you do not have permission to view it.', 'Close']);
+  });
+
+  it('has a Close button when there is no asset, which closes the dialog', async () => {
+    const v = await openDialog('SD-7');
+    await v.interact(() => v.find('Button', (b) => textOf(b) === 'Close').props.onClick());
+    expect(v.calls.at(-1)?.cmd).toBe('close');
   });
 
   it('not configured (a new installation)', async () => {
@@ -211,6 +247,6 @@ describe('the dialog when it cannot offer a Jump', () => {
 describe('the manifest resource', () => {
   it('src/frontend/jumpToAsset.tsx renders the dialog itself (ForgeReconciler.render at load)', async () => {
     const v = await openDialog('SD-1', ALEX, () => import('../../../src/frontend/jumpToAsset'));
-    expect(textOf(v.find('Link'))).toBe('Jump to WORKSTATION-01');
+    expect(textOf(jumpButton(v))).toBe('Jump to WORKSTATION-01');
   });
 });

@@ -264,16 +264,17 @@ describe('when there is nothing to jump to', () => {
 });
 
 describe('Jump Items from the PRA Configuration API', () => {
-  it('are left out quietly when the API account may not use the Configuration API', async () => {
+  it('are marked unavailable (the link kept) when the API account may not use the Configuration API', async () => {
     w.pra.updateAccount(PRA_DEMO.account.clientId, { permissions: { configuration: false } });
     const info = await jumpInfoOk(w, 'SD-1', ALEX);
-    expect(info.assets[0]).toEqual({ name: 'WORKSTATION-01', source: 'text', jumpUrl: webLink('WORKSTATION-01', 'SD-1') });
+    expect(info.assets[0]).toEqual({ name: 'WORKSTATION-01', source: 'text', jumpUrl: webLink('WORKSTATION-01', 'SD-1'), jumpItemsUnavailable: true });
   });
 
-  it('are left out quietly when the appliance fails', async () => {
+  it('are marked unavailable (the link kept) when the appliance fails', async () => {
     w.pra.faults.add({ path: '/api/config/', status: 503 });
     const info = await jumpInfoOk(w, 'SD-1', ALEX);
     expect(info.assets[0]!.jumpItems).toBeUndefined();
+    expect(info.assets[0]!.jumpItemsUnavailable).toBe(true);
     expect(info.assets[0]!.jumpUrl).toBe(webLink('WORKSTATION-01', 'SD-1'));
   });
 

@@ -66,20 +66,54 @@ describe('the BeyondTrust PRA panel', () => {
     expect(v.texts()).toEqual(['PRA sessions unavailable', 'This ticket was not found, or you cannot see it.']);
   });
 
-  it('re-imports a session for the assignee, writing a new set of comments', async () => {
+  it('asks before re-importing, then replaces the set, listing the session as a re-import meanwhile and naming the assignee', async () => {
     const v = await openPanel('SD-1', DEMO.users.technician);
-    const before = (await w.comments('SD-1')).filter((c) => c.properties?.some((p) => p.value?.lsid === sd1Session)).length;
-    const button = v.findAll('Button').find((b) => b.children.map((c) => c.props.text).join('') === 'Re-import')!;
-    await v.interact(() => button.props.onClick());
-    expect(v.texts()).toContain(`Session ${sd1Session} is queued for import.`);
+    const ownComments = async () => (await w.comments('SD-1')).filter((c) => c.properties?.some((p) => p.value?.lsid === sd1Session));
+    const before = await ownComments();
+    const buttonText = (b: { children: Array<{ props: { text?: string } }> }) => b.children.map((c) => c.props.text).join('');
+    const button = (text: string) => v.findAll('Button').find((b) => buttonText(b) === text);
+    await v.interact(() => button('Re-import')!.props.onClick());
+    // nothing queued yet: the panel says what will happen
+    expect(v.texts()).toContain('Re-import the session on WORKSTATION-01?');
+    expect(v.texts().join('\n')).toContain('it deletes the comments and files it wrote for this session before. Comments and files written by people are kept.');
+    expect(button('Re-import')).toBeUndefined();
+    await v.interact(() => button('Cancel')!.props.onClick());
+    expect(v.texts()).not.toContain('Re-import the session on WORKSTATION-01?');
+
+    await v.interact(() => button('Re-import')!.props.onClick());
+    w.pra.faults.add({ path: '/api/reporting', delayMs: 1500, count: 1 }); // holds the import before it writes
+    await v.interact(() => button('Re-import and replace')!.props.onClick());
+    expect(v.texts().some((t) => t.startsWith(`Session ${sd1Session} is queued for import.`))).toBe(true);
+    expect(v.texts()).toContain('WORKSTATION-01 · Alex Rivera');
+    expect(v.texts().some((t) => t === 'Re-import queued' || t === 'Re-importing')).toBe(true);
+    expect(v.texts()).toContain('Requested by Alex Rivera (assignee).');
     await w.settle();
-    const after = (await w.comments('SD-1')).filter((c) => c.properties?.some((p) => p.value?.lsid === sd1Session)).length;
-    expect(after).toBe(before + 1);
+    const after = await ownComments();
+    expect(after).toHaveLength(before.length);
+    expect(after.some((c) => before.some((b) => b.id === c.id))).toBe(false);
+    const activity = await w.configCall('listImportActivity');
+    expect(activity.imports.find((i: { lsid: string }) => i.lsid === sd1Session)).toMatchObject({ status: 'done', requestedBy: 'Alex Rivera (assignee)' });
+  });
+
+  it('shows the newest three decisions, and every one behind "Show all"', async () => {
+    for (const user of [PRA_DEMO.users.sam, PRA_DEMO.users.alex, PRA_DEMO.users.casey]) {
+      await w.pra.sendTicketRequest({ ticketId: 'SD-1', user: user.username, jumpItem: { name: 'WORKSTATION-01' } });
+    }
+    await w.settle();
+    const v = await openPanel('SD-1', DEMO.users.technician);
+    const decisions = () => v.findAll('Lozenge').filter((l) => ['Approved', 'Denied'].includes(l.children.map((c) => c.props.text).join('')));
+    expect(decisions()).toHaveLength(3);
+    const showAll = v.findAll('Button').find((b) => b.children.map((c) => c.props.text).join('') === 'Show all 5 decisions')!;
+    // newest first: the last request (Casey, not the assignee) is the first one listed
+    expect(v.texts().filter((t) => t.endsWith(' on WORKSTATION-01'))).toEqual(['Casey Nguyen on WORKSTATION-01', 'Alex Rivera on WORKSTATION-01', 'Sam Patel on WORKSTATION-01']);
+    await v.interact(() => showAll.props.onClick());
+    expect(decisions()).toHaveLength(5);
+    expect(v.findAll('Button').some((b) => b.children.map((c) => c.props.text).join('') === 'Show the newest 3 only')).toBe(true);
   });
 
   it('offers no Re-import to someone who is neither admin nor assignee, and refuses it if asked directly', async () => {
     const v = await openPanel('SD-1', DEMO.users.technician2);
-    expect(v.findAll('Button')).toEqual([]);
+    expect(v.findAll('Button').filter((b) => b.children.map((c) => c.props.text).join('').startsWith('Re-import'))).toEqual([]);
     const answer = await w.host.invokeResolver({ moduleKey: PANEL, functionKey: 'reimport', payload: { lsid: sd1Session }, accountId: DEMO.users.technician2, extension: { issue: { key: 'SD-1' } } });
     expect(answer).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const admin = await w.host.invokeResolver({ moduleKey: PANEL, functionKey: 'reimport', payload: { lsid: 'f'.repeat(32) }, accountId: DEMO.users.admin, extension: { issue: { key: 'SD-1' } } });

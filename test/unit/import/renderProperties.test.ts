@@ -95,7 +95,7 @@ describe('rendering hostile sessions (property-based)', () => {
       fc.property(fc.array(event, { maxLength: 120 }), header, fc.subarray(TYPES, { maxLength: 2 }), (events, h, excluded) => checkSession(report(events, h), excluded)),
       { numRuns: Number(process.env.PROPERTY_RUNS ?? 60) },
     );
-  });
+  }, 120_000); // 60 generated sessions: a loaded machine can take over jest's default 30 s
 
   it('stays within the limits for long sessions made of one event type repeated', () => {
     fc.assert(
@@ -105,5 +105,5 @@ describe('rendering hostile sessions (property-based)', () => {
       }),
       { numRuns: 20 },
     );
-  });
+  }, 120_000);
 });
