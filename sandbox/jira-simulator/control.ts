@@ -46,7 +46,8 @@ import { normalizeCustomValue, plainTextDoc } from './fields';
 import { rateLimitFault } from './rateLimit';
 import type { RequestCounters, RequestLogEntry } from './requestLog';
 import { seedDemo, type SeedSummary } from './seed';
-import { exportJiraState, importJiraState, type JiraSnapshot } from './snapshot';
+import { exportJiraRows, exportJiraState, importJiraState, joinJiraRows, type JiraSnapshot } from './snapshot';
+import type { SnapshotRows } from '../shared/snapshotRows';
 import type {
   AssetObjectType,
   AssetSchema,
@@ -419,6 +420,16 @@ export class JiraControl {
   /** The whole site as a JSON-serialisable value (attachment bytes as base64; fault rules excluded). */
   exportState(): JiraSnapshot {
     return exportJiraState(this.state, this.faults.latencyMs);
+  }
+
+  /** The site as rows over the live records, for a store that saves only what changed (sandbox/shared/snapshotRows.ts). */
+  exportRows(): SnapshotRows {
+    return exportJiraRows(this.state, this.faults.latencyMs);
+  }
+
+  /** The snapshot saved as rows (`exportRows`), for `importState`. */
+  joinRows(meta: Record<string, unknown>, rows: Record<string, unknown[]>): JiraSnapshot {
+    return joinJiraRows(meta, rows);
   }
 
   /** Replaces the whole site with a snapshot from `exportState`; throws ControlError(400) for anything else. */

@@ -54,7 +54,8 @@ import { registerReportingRoutes } from './reporting';
 import { CONTROL_PREFIX, countersView, recordRequest, resetRequestLog, type CountersView } from './requestLog';
 import type { EventInput } from './sessionEvents';
 import { SessionService, type CreateSessionInput, type EndSessionInput, type MemberInput, type SessionPatch, type SessionSummary } from './sessions';
-import { exportPraState, importPraState, type PraSnapshot } from './snapshot';
+import { exportPraRows, exportPraState, importPraState, joinPraRows, type PraSnapshot } from './snapshot';
+import type { SnapshotRows } from '../shared/snapshotRows';
 import { PraState } from './state';
 import { configureTicketSystem, sendTicketRequest, type TicketRequestInput, type TicketSystemInput } from './ticketSystem';
 
@@ -153,6 +154,10 @@ export interface PraSimulator {
 
   /** The whole state as a JSON-serialisable value (fault rules, timers and in-flight deliveries excluded). */
   exportState(): PraSnapshot;
+  /** The state as rows over the live records (one per session), for a store that saves only what changed. */
+  exportRows(): SnapshotRows;
+  /** The snapshot saved as rows (`exportRows`), for `importState`. */
+  joinRows(meta: Record<string, unknown>, rows: Record<string, unknown[]>): PraSnapshot;
   /**
    * Replaces the whole state with a snapshot from `exportState` (also its appliance id and public host),
    * then resumes delivering the outbound events still queued in it. Throws SimError(400) for anything else.
@@ -265,6 +270,8 @@ export function createPraSimulator(options: PraSimulatorOptions = {}): PraSimula
     resetRequestLog: () => resetRequestLog(state),
 
     exportState: () => exportPraState(state, faults.latencyMs),
+    exportRows: () => exportPraRows(state, faults.latencyMs),
+    joinRows: joinPraRows,
     importState(snapshot) {
       outbound.stop();
       const { latencyMs } = importPraState(state, snapshot);
