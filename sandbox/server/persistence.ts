@@ -122,7 +122,7 @@ export class SimulatorStore {
         tracked.collections.set(name, track);
       }
     }
-    this.loadedLogKeys.clear();
+    for (const name of Object.keys(live.collections)) this.loadedLogKeys.delete(`${sim}/${name}`);
     this.tracked.set(sim, tracked);
   }
 
