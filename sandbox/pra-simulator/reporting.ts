@@ -68,7 +68,7 @@ function accessSessionListing(state: PraState, params: URLSearchParams, namespac
   if (selected.length === 0) return noData();
   const entries = selected.map(({ session }) => ({
     lsid: session.lsid,
-    externalKey: session.externalKey,
+    externalKey: state.knobs.listingExternalKey ? session.externalKey : '',
     hasRecording: session.recording !== null && !session.recording.expired,
   }));
   return xml(200, renderListing(entries, namespace));

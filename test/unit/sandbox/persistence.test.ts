@@ -16,7 +16,9 @@ afterEach(async () => {
 
 function world() {
   const db = new Database(':memory:');
-  closers.push(() => db.close());
+  closers.push(() => {
+    db.close();
+  });
   const pra = createPraSimulator({ publicHost: 'pra.example.com' });
   closers.push(() => pra.close());
   const jira = createJiraSimulator();
