@@ -144,6 +144,68 @@ describe('a fresh in-memory sandbox', () => {
   });
 });
 
+describe('the scripting API for outside tests (issue 13 item 6)', () => {
+  let s: Sandbox;
+  beforeAll(async () => {
+    s = await start();
+  });
+  afterAll(() => s.close());
+
+  it('shows an import: status, attempts, the next retry, parts and attachments written; waits for scheduled retries or not', async () => {
+    expect((await call(s, 'GET', '/sandbox/api/time-scale')).body).toEqual({ queueDelayScale: 0.001 });
+    expect((await call(s, 'PUT', '/sandbox/api/time-scale', { queueDelayScale: 0 })).status).toBe(400);
+    // Real-time retries for this test: Jira answers the first comment with 503 and Retry-After: 2.
+    expect((await call(s, 'PUT', '/sandbox/api/time-scale', { queueDelayScale: 1 })).body).toEqual({ queueDelayScale: 1 });
+    await call(s, 'POST', '/jira/__sim/faults', { path: '^/rest/api/3/issue/[^/]+/comment$', method: 'POST', status: 503, headers: { 'Retry-After': '2' }, count: 1 });
+    const session = (
+      await call(s, 'POST', '/pra/__sim/sessions', {
+        jumpItem: { name: 'WORKSTATION-01' },
+        rep: 'arivera',
+        externalKey: 'SD-1',
+        events: [{ eventType: 'Chat Message', performedBy: 'rep', body: 'Zoë\'s "C:\\Temp" 日本語 😀' }],
+      })
+    ).body;
+    await call(s, 'POST', `/pra/__sim/sessions/${session.lsid}/end`, {});
+
+    // Nothing to do now, but a retry is scheduled.
+    const now = await call(s, 'POST', '/sandbox/api/wait-idle', { timeoutMs: 10_000, includeScheduled: false });
+    expect(now.body.idle).toBe(true);
+    expect(now.body.open).toBe(1);
+    const waiting = (await call(s, 'GET', `/sandbox/api/imports/${session.lsid}`)).body;
+    expect(waiting).toMatchObject({ lsid: session.lsid, ticketKey: 'SD-1', attempts: 1, parts: { written: 0 } });
+    expect(Date.parse(waiting.nextRetryAt)).toBeGreaterThan(Date.now());
+    expect(waiting.queue).toMatchObject({ state: 'pending', retryCount: 1 });
+
+    const settled = await call(s, 'POST', '/sandbox/api/wait-idle', { timeoutMs: 150_000 });
+    expect(settled.body).toEqual({ idle: true, open: 0, nextDueAt: null });
+    const done = (await call(s, 'GET', `/sandbox/api/imports/${session.lsid}`)).body;
+    expect(done).toMatchObject({ status: 'done', nextRetryAt: null, queue: null, deliveries: 1 });
+    expect(done.parts.planned).toBeGreaterThanOrEqual(1);
+    expect(done.parts.written).toBe(done.parts.planned);
+    expect(done.attachments.written).toBe(done.attachments.planned);
+    const comments = (await call(s, 'GET', '/jira/__sim/issues/SD-1')).body.comments.map((c: { id: string }) => c.id);
+    for (const id of Object.values(done.parts.commentIds)) expect(comments).toContain(id);
+
+    expect((await call(s, 'GET', '/sandbox/api/imports/0123456789abcdef0123456789abcdef')).status).toBe(404);
+    expect((await call(s, 'GET', '/sandbox/api/imports/not-an-lsid')).status).toBe(400);
+    expect((await call(s, 'POST', '/sandbox/api/wait-idle', { timeoutMs: 200_000 })).status).toBe(200);
+    await call(s, 'PUT', '/sandbox/api/time-scale', { queueDelayScale: 0.001 });
+  }, 60_000);
+
+  it('reports what each invocation of the app cost', async () => {
+    const figures = (await call(s, 'GET', '/sandbox/api/invocations?functionKey=session-import-fn&limit=5')).body;
+    expect(figures.length).toBeGreaterThanOrEqual(2);
+    for (const f of figures) {
+      expect(f).toMatchObject({ functionKey: 'session-import-fn', moduleType: 'consumer', ok: true });
+      expect(f.elapsedMs).toBeGreaterThan(0);
+      expect(Number.isInteger(f.heapUsedDeltaBytes)).toBe(true);
+      expect(Number.isInteger(f.rssDeltaBytes)).toBe(true);
+    }
+    // newest first
+    expect(Date.parse(figures[0].startedAt)).toBeGreaterThanOrEqual(Date.parse(figures.at(-1).startedAt));
+  });
+});
+
 describe('persistence', () => {
   const live: Sandbox[] = [];
   afterEach(async () => {
