@@ -17,6 +17,8 @@ import {
   defineCustomField,
   deleteJumpItem,
   updateJumpItem,
+  updateUser,
+  type UserPatch,
   type CustomFieldInput,
   type JumpGroupInput,
   type JumpItemInput,
@@ -49,7 +51,8 @@ import {
   type RecipientPatch,
   type RecipientView,
 } from './outbound';
-import { importRawSession, type ImportSessionInput } from './rawSession';
+import { importRawSession, replaceRawSession, type ImportSessionInput, type ReplaceSessionInput } from './rawSession';
+import { SimError } from './input';
 import { registerReportingRoutes } from './reporting';
 import { CONTROL_PREFIX, countersView, recordRequest, resetRequestLog, type CountersView } from './requestLog';
 import type { EventInput } from './sessionEvents';
@@ -109,6 +112,13 @@ export interface PraSimulator {
   /** Starts a session and enqueues support_conference_begin. */
   createSession(input?: CreateSessionInput): SessionRecord;
   getSession(lsid: string): SessionRecord;
+  /** Forgets a session (reports answer as for an unknown lsid). */
+  deleteSession(lsid: string): void;
+  /** Serves another raw AccessSession document for the session (same lsid); its end state is kept. */
+  replaceSessionXml(lsid: string, input: ReplaceSessionInput): SessionRecord;
+  /** Ends an in-progress hold (`inProgressFetches` / `holdInProgress`): reports show the session complete. */
+  completeSession(lsid: string): SessionRecord;
+  updateUser(username: string, patch: UserPatch): PraUser;
   listSessions(): SessionSummary[];
   addEvent(lsid: string, event: EventInput): SessionRecord;
   addEvents(lsid: string, events: EventInput[]): SessionRecord;
@@ -245,6 +255,17 @@ export function createPraSimulator(options: PraSimulatorOptions = {}): PraSimula
     changeOwner: (lsid, username) => sessions.changeOwner(lsid, username),
     updateSession: (lsid, patch) => sessions.update(lsid, patch),
     endSession: (lsid, input) => sessions.end(lsid, input),
+    deleteSession(lsid) {
+      if (!state.sessions.delete(lsid)) throw new SimError(404, `No session with lsid ${lsid}`);
+    },
+    replaceSessionXml: (lsid, input) => replaceRawSession(state, lsid, input),
+    completeSession(lsid) {
+      const session = state.sessions.get(lsid);
+      if (!session) throw new SimError(404, `No session with lsid ${lsid}`);
+      delete session.inProgressFetchesLeft;
+      return session;
+    },
+    updateUser: (username, patch) => updateUser(state, username, patch),
     importSessionXml: (input) => importRawSession(state, sessions, typeof input === 'string' ? { xml: input } : input),
     createLargeSession: (input) => createLargeSession(state, sessions, input),
 
