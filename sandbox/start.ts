@@ -7,6 +7,7 @@
 import './forge-host/globals';
 import { buildConsole } from './console/build';
 import { DEFAULT_DATA_DIR, DEFAULT_PORT, startSandbox, type Sandbox } from './server';
+import { carriedOverNotices } from './server/notices';
 
 function parsePort(value: string | undefined): number {
   if (value === undefined || value === '') return DEFAULT_PORT;
@@ -40,6 +41,7 @@ function banner(sandbox: Sandbox, urls: Awaited<ReturnType<Sandbox['urls']>>, fi
     ...rows.map(([k, v]) => `  ${k.padEnd(width)}  ${v}`),
     '',
     `  ${state}`,
+    ...carriedOverNotices(sandbox.world()).map((notice) => `  ⚠ ${notice}`),
     '  Press Ctrl+C to stop.',
     '',
   ].join('\n');

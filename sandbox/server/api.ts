@@ -180,7 +180,8 @@ export function createApiHandler(ctx: SandboxContext): NodeHandler {
     const idle = await waitIdle(world, timeoutMs, includeScheduled);
     const open = openEvents(world);
     const next = open.filter((e) => e.state === 'pending').sort((a, b) => a.dueAt - b.dueAt)[0];
-    return json(200, { idle, open: open.length, nextDueAt: next ? new Date(next.dueAt).toISOString() : null });
+    // Without scheduled retries, idle does not mean "nothing left": say what is still scheduled.
+    return json(200, includeScheduled ? { idle } : { idle, open: open.length, nextDueAt: next ? new Date(next.dueAt).toISOString() : null });
   });
 
   router.get('/imports/:lsid', async (req) => {

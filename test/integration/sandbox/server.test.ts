@@ -9,6 +9,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../sandbox/server';
+import { carriedOverNotices } from '../../../sandbox/server/notices';
 import { APPROVAL_CASES, runDemoFlow } from '../../../sandbox/demo/flow';
 import { DEMO } from '../../../sandbox/jira-simulator/seed';
 
@@ -177,7 +178,8 @@ describe('the scripting API for outside tests (issue 13 item 6)', () => {
     expect(waiting.queue).toMatchObject({ state: 'pending', retryCount: 1 });
 
     const settled = await call(s, 'POST', '/sandbox/api/wait-idle', { timeoutMs: 150_000 });
-    expect(settled.body).toEqual({ idle: true, open: 0, nextDueAt: null });
+    expect(settled.body).toEqual({ idle: true });
+    expect((await call(s, 'POST', '/sandbox/api/wait-idle', { includeScheduled: false })).body).toEqual({ idle: true, open: 0, nextDueAt: null });
     const done = (await call(s, 'GET', `/sandbox/api/imports/${session.lsid}`)).body;
     expect(done).toMatchObject({ status: 'done', nextRetryAt: null, queue: null, deliveries: 1 });
     expect(done.parts.planned).toBeGreaterThanOrEqual(1);
@@ -254,8 +256,26 @@ describe('persistence', () => {
     expect(urlsAfter.outboundEventUrl).toBe(urlsBefore.outboundEventUrl.replace(first.url, second.url));
     expect((await call(second, 'GET', '/pra/__sim/outbound/recipients')).body[0].url).toBe(urlsAfter.outboundEventUrl);
     expect((await call(second, 'GET', '/pra/__sim/ticket-system')).body.url).toBe(urlsAfter.endpointApprovalUrl);
+    expect(carriedOverNotices(second.world())).toEqual([]);
     const approval = await call(second, 'POST', '/pra/__sim/ticket-system/requests', { ticketId: 'SD-9', user: 'arivera', jumpItem: { name: 'WEB01' } });
     expect(approval.body).toMatchObject({ allowed: true, customAttributes: { external_key: 'SD-9' } });
+  });
+
+  it('says in the start banner that outbound events were left off', async () => {
+    const dir = dataDir();
+    const first = await start({ dataDir: dir });
+    await call(first, 'POST', '/pra/__sim/outbound/pause');
+    const session = (await call(first, 'POST', '/pra/__sim/sessions', { jumpItem: { name: 'WEB01' }, rep: 'arivera', externalKey: 'SD-2' })).body;
+    await call(first, 'POST', `/pra/__sim/sessions/${session.lsid}/end`, {});
+    await first.close();
+    const second = await start({ dataDir: dir });
+    live.push(second);
+    const [notice, ...rest] = carriedOverNotices(second.world());
+    expect(rest).toEqual([]);
+    expect(notice).toContain('PRA outbound events are OFF');
+    expect(notice).toContain('1 event(s) are held');
+    await call(second, 'POST', '/pra/__sim/outbound/resume');
+    expect(carriedOverNotices(second.world())).toEqual([]);
   });
 
   it('starts clean with reset, and POST /sandbox/api/reset goes back to the seeded demo', async () => {
