@@ -118,6 +118,7 @@ export function createApiHandler(ctx: SandboxContext): NodeHandler {
       ok: true,
       publicUrl: ctx.publicUrl,
       persistence: ctx.databaseFile ?? null,
+      lastSave: world.lastSave ? { ...world.lastSave, at: new Date(world.lastSave.at).toISOString(), ms: Math.round(world.lastSave.ms * 10) / 10 } : null,
       startedAt: new Date(ctx.startedAt).toISOString(),
       uptimeSeconds: Math.round((Date.now() - ctx.startedAt) / 1000),
       queue: { pending: queue.filter((e) => e.state === 'pending').length, running: queue.filter((e) => e.state === 'running').length },

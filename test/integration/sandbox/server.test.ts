@@ -240,6 +240,9 @@ describe('persistence', () => {
     expect(created.body.key).toBe('SD-9');
     // Already on disk when the answer arrives: no waiting.
     expect(savedIssueSummaries(first.databaseFile!)).toContain('Made before the restart');
+    const { lastSave } = (await call(first, 'GET', '/sandbox/api/health')).body;
+    expect(lastSave.rowsWritten).toBeGreaterThanOrEqual(1);
+    expect(lastSave.bytesWritten).toBeLessThan(200_000);
     const report = await runDemoFlow(first.url, { commentTimeoutMs: 20_000 });
     await first.close();
     live.splice(0);

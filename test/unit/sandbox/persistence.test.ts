@@ -104,4 +104,14 @@ describe('SimulatorStore', () => {
     expect(pra2.getSession(session.lsid).events.length).toBe(session.events.length);
     expect(store.save({ pra: pra2.exportRows(), jira: jira2.exportRows() })).toEqual({ rowsWritten: 0, rowsDeleted: 0, bytesWritten: 0 });
   });
+
+  it('loads a state saved by an earlier sandbox as one snapshot per simulator', () => {
+    const { db, jira } = world();
+    const snapshot = jira.exportState();
+    db.exec('CREATE TABLE sandbox_state (name TEXT PRIMARY KEY, value TEXT NOT NULL, saved_at INTEGER NOT NULL)');
+    db.prepare('INSERT INTO sandbox_state VALUES (?, ?, ?)').run('jira', JSON.stringify(snapshot), Date.now());
+    const store = new SimulatorStore(db);
+    expect(store.load('jira')).toEqual({ meta: { legacySnapshot: snapshot }, rows: {} });
+    expect(store.load('pra')).toBeUndefined();
+  });
 });
