@@ -170,10 +170,12 @@ export class FaultInjector {
   }
 
   /** Returns the rule that applies to this request, consuming one use of it. */
-  take(method: string, path: string, params?: URLSearchParams): FaultRule | undefined {
+  take(method: string, path: string, params?: () => URLSearchParams): FaultRule | undefined {
+    let known: URLSearchParams | undefined;
+    const param = (name: string) => (known ??= params?.() ?? new URLSearchParams()).get(name);
     const index = this.rules.findIndex((rule) => {
       if (rule.method && rule.method.toUpperCase() !== method.toUpperCase()) return false;
-      if (rule.query && Object.entries(rule.query).some(([name, value]) => params?.get(name) !== value)) return false;
+      if (rule.query && Object.entries(rule.query).some(([name, value]) => param(name) !== value)) return false;
       if (rule.path) {
         if (rule.path.startsWith('^')) {
           if (!new RegExp(rule.path).test(path)) return false;
@@ -307,7 +309,8 @@ export function createHandler(options: HandlerOptions): NodeHandler {
         simReq = makeRequest(method, url, req.headers, rawBody, 'handler' in matched ? matched.params : {});
         if (!isControl && options.faults) {
           if (options.faults.latencyMs > 0) await sleep(options.faults.latencyMs);
-          const fault = options.faults.take(method, url.pathname, requestParameters(simReq));
+          const request = simReq;
+          const fault = options.faults.take(method, url.pathname, () => requestParameters(request));
           if (fault) {
             if (fault.delayMs) await sleep(fault.delayMs);
             if (fault.destroy) {

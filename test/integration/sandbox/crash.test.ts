@@ -123,10 +123,11 @@ describe('a sandbox killed during an import', () => {
 
     for (let round = 0; round < 2; round += 1) {
       base = await startChild();
-      const target = 1 + Math.floor(Math.random() * 9);
       const restored = await importedParts(base, session.lsid);
       nothingLost(restored);
       const before = restored.length;
+      // A random number of further parts, so the kill lands while the import is under way.
+      const target = Math.min(9, before + 1 + Math.floor(Math.random() * Math.max(1, 9 - before)));
       stamp(`restart with ${before} parts, kill at ≥ ${target}`);
       const deadline = Date.now() + 20_000;
       for (;;) {
