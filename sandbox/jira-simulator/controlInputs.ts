@@ -164,6 +164,8 @@ export const faultRuleSchema = z
     id: z.string().optional(),
     path: z.string().optional(),
     method: z.string().optional(),
+    /** Only requests whose query string (or form body) has each of these parameters with exactly this value. */
+    query: z.record(z.string(), z.string()).optional(),
     status: z.number().int().min(100).max(599).optional(),
     headers: z.record(z.string(), z.string()).optional(),
     body: z.unknown().optional(),

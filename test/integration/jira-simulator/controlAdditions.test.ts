@@ -106,3 +106,18 @@ describe('the Assets workspace', () => {
     expect((await control('PUT', 'assets/workspace', { workspaceId: '../x' })).status).toBe(400);
   });
 });
+
+describe('fault rules', () => {
+  it('can match the query string', async () => {
+    expect((await control('POST', 'faults', { path: '/rest/api/3/issue/SD-1', query: { fields: 'attachment' }, status: 503, count: 1 })).status).toBe(201);
+    expect((await h.call('GET', '/rest/api/3/issue/SD-1?fields=summary')).status).toBe(200);
+    expect((await h.call('GET', '/rest/api/3/issue/SD-1?fields=attachment')).status).toBe(503);
+    expect((await h.call('GET', '/rest/api/3/issue/SD-1?fields=attachment')).status).toBe(200);
+    const log = (await control('GET', 'requests')).body.entries as Array<{ query: string; status: number }>;
+    expect(log.map((e) => [e.query, e.status])).toEqual([
+      ['fields=summary', 200],
+      ['fields=attachment', 503],
+      ['fields=attachment', 200],
+    ]);
+  });
+});
