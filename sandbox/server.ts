@@ -63,6 +63,29 @@ function removeDatabase(file: string): void {
   for (const suffix of ['', '-wal', '-shm', '.key']) rmSync(`${file}${suffix}`, { force: true });
 }
 
+/**
+ * Saves the simulators' changes before the first byte of the answer leaves (and when the connection is
+ * dropped unanswered, since the write may have happened): an acknowledged write is on disk.
+ */
+function persistBeforeAnswer(res: ServerResponse, world: SandboxWorld): void {
+  let saved = false;
+  const persist = () => {
+    if (saved) return;
+    saved = true;
+    world.persist();
+  };
+  const { write, end } = res;
+  res.write = function (this: ServerResponse, ...args: unknown[]) {
+    persist();
+    return (write as (...a: unknown[]) => boolean).apply(this, args);
+  } as typeof res.write;
+  res.end = function (this: ServerResponse, ...args: unknown[]) {
+    persist();
+    return (end as (...a: unknown[]) => ServerResponse).apply(this, args);
+  } as typeof res.end;
+  res.once('close', persist);
+}
+
 /** `/prefix/rest` → `/rest` when the path is under the prefix. */
 function under(pathname: string, prefix: string): string | undefined {
   if (pathname === prefix) return '/';
@@ -114,13 +137,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const praPath = under(pathname, '/pra');
     if (praPath !== undefined) {
       if (PRA_PAGES.has(praPath) && (req.method === 'GET' || req.method === 'HEAD')) return files.serveIndex(res);
-      world.markDirty();
+      persistBeforeAnswer(res, world);
       rewriteLocationHeaders(res, APPLIANCE_ORIGIN);
       return world.pra.handler(req, res, praPath);
     }
     const jiraPath = under(pathname, '/jira');
     if (jiraPath !== undefined) {
-      if (req.method !== 'GET' && req.method !== 'HEAD') world.markDirty();
+      persistBeforeAnswer(res, world);
       return world.jira.handler(req, res, jiraPath);
     }
     if (!files.serve(pathname, res)) sendResponse(res, { status: 404, body: { error: `Nothing is served at ${pathname}` } });

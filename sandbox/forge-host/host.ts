@@ -101,6 +101,27 @@ export interface InvocationRequest {
 }
 
 const MAX_LOGS = 5000;
+const MAX_INVOCATION_FIGURES = 1000;
+
+/**
+ * What one invocation cost, measured by the host around it: wall time and the change of the process's
+ * heap and RSS from start to end. The process also runs the simulators and other invocations, so the
+ * memory changes are indications, not a function's own peak (docs/sandbox.md).
+ */
+export interface InvocationFigures {
+  invocationId: string;
+  functionKey: string;
+  moduleKey: string;
+  moduleType: string;
+  startedAt: string;
+  elapsedMs: number;
+  heapUsedDeltaBytes: number;
+  rssDeltaBytes: number;
+  /** Other invocations running at the same time (at start): their memory is mixed in. */
+  concurrent: number;
+  ok: boolean;
+  error?: string;
+}
 const MAX_JIRA_CALLS = 5000;
 const MAX_SCHEDULED_RUNS = 500;
 
@@ -114,6 +135,9 @@ export class ForgeHost {
   /** Which users have allowed the app (the *Allow access* prompt). */
   readonly userConsent: UserConsent;
   readonly logs: InvocationLog[] = [];
+  /** The latest invocations' figures, oldest first (at most MAX_INVOCATION_FIGURES). */
+  readonly invocations: InvocationFigures[] = [];
+  private runningInvocations = 0;
   readonly jiraCalls: JiraCall[] = [];
   /** Every scheduled-trigger run with the outcome the platform records (errors also go to `logs`). */
   readonly scheduledRuns: ScheduledRunRecord[] = [];
@@ -245,10 +269,35 @@ export class ForgeHost {
       timer = setTimeout(() => reject(new InvocationTimeoutError(fn.key, limitMs)), limitMs);
       timer.unref?.();
     });
+    const startedAt = new Date();
+    const started = performance.now();
+    const before = process.memoryUsage();
+    const concurrent = this.runningInvocations;
+    this.runningInvocations += 1;
+    let error: Error | undefined;
     try {
       return await Promise.race([runInScope(scope, body), timeout]);
+    } catch (thrown) {
+      error = thrown as Error;
+      throw thrown;
     } finally {
       clearTimeout(timer);
+      this.runningInvocations -= 1;
+      const after = process.memoryUsage();
+      this.invocations.push({
+        invocationId,
+        functionKey: fn.key,
+        moduleKey: request.moduleKey,
+        moduleType: request.moduleType,
+        startedAt: startedAt.toISOString(),
+        elapsedMs: Math.round((performance.now() - started) * 10) / 10,
+        heapUsedDeltaBytes: after.heapUsed - before.heapUsed,
+        rssDeltaBytes: after.rss - before.rss,
+        concurrent,
+        ok: error === undefined,
+        ...(error ? { error: error.message } : {}),
+      });
+      if (this.invocations.length > MAX_INVOCATION_FIGURES) this.invocations.splice(0, this.invocations.length - MAX_INVOCATION_FIGURES);
     }
   }
 

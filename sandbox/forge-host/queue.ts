@@ -96,7 +96,7 @@ export class QueueService {
   private waiters: Array<() => void> = [];
   private stopped = false;
   private readonly now: () => number;
-  private readonly scale: number;
+  private scale: number;
 
   constructor(private readonly options: QueueServiceOptions) {
     this.now = options.now ?? Date.now;
@@ -104,6 +104,16 @@ export class QueueService {
     // Events that were running when the process stopped are delivered again (at least once).
     options.database.db.prepare(`UPDATE queue_events SET state = 'pending' WHERE state = 'running'`).run();
     this.pump();
+  }
+
+  /** Multiplier of every delay (requested delays and retry backoff) from now on; events already scheduled keep their time. */
+  get delayScale(): number {
+    return this.scale;
+  }
+
+  setDelayScale(scale: number): void {
+    if (!(scale > 0) || !Number.isFinite(scale)) throw new Error('The delay scale must be a positive number');
+    this.scale = scale;
   }
 
   /** Handles the platform paths @forge/events posts to. */

@@ -23,6 +23,8 @@ import {
   rateLimitFaultSchema,
   resolutionInputSchema,
   statusInputSchema,
+  statusPatchSchema,
+  workspaceInputSchema,
   userInputSchema,
   userPatchSchema,
   type AppAssetsRoleInput,
@@ -40,6 +42,8 @@ import {
   type RateLimitFaultInput,
   type ResolutionInput,
   type StatusInput,
+  type StatusPatch,
+  type WorkspaceInput,
   type UserInput,
   type UserPatch,
 } from './controlInputs';
@@ -48,7 +52,8 @@ import { normalizeCustomValue, plainTextDoc } from './fields';
 import { rateLimitFault } from './rateLimit';
 import type { RequestCounters, RequestLogEntry } from './requestLog';
 import { seedDemo, type SeedSummary } from './seed';
-import { exportJiraState, importJiraState, type JiraSnapshot } from './snapshot';
+import { exportJiraRows, exportJiraState, importJiraState, joinJiraRows, type JiraSnapshot } from './snapshot';
+import type { SnapshotRows } from '../shared/snapshotRows';
 import type {
   AssetObjectType,
   AssetSchema,
@@ -215,14 +220,60 @@ export class JiraControl {
   createStatus(input: StatusInput): Status {
     const data = parse(statusInputSchema, input);
     if (this.findByName(this.state.statuses, data.name)) throw new ControlError(409, `A status named '${data.name}' already exists.`);
+    const projectId = data.project === undefined ? undefined : this.requireProject(data.project).id;
     const status: Status = {
       id: data.id !== undefined ? this.state.ids.status.claim(data.id) : this.state.ids.status.next(),
       name: data.name,
       category: data.category,
       description: data.description ?? '',
+      ...(projectId === undefined ? {} : { projectId }),
     };
     this.state.statuses.set(status.id, status);
     return { ...status };
+  }
+
+  /** Renames a status or moves it to another category (issues in it follow; their category-change date moves). */
+  updateStatus(idOrName: string, patch: StatusPatch): Status {
+    const data = parse(statusPatchSchema, patch);
+    const status = this.requireNamed(this.state.statuses, idOrName, 'status', 404);
+    if (data.name !== undefined && data.name.toLowerCase() !== status.name.toLowerCase() && this.findByName(this.state.statuses, data.name)) {
+      throw new ControlError(409, `A status named '${data.name}' already exists.`);
+    }
+    if (data.category !== undefined && data.category !== status.category) {
+      const now = this.state.now();
+      for (const issue of this.state.issues.values()) if (issue.statusId === status.id) issue.statusCategoryChanged = now;
+      status.category = data.category;
+    }
+    if (data.name !== undefined) status.name = data.name;
+    if (data.description !== undefined) status.description = data.description;
+    return { ...status };
+  }
+
+  /** Another Assets workspace id (object references on issues follow, like a site moved to another workspace). */
+  setAssetsWorkspace(input: WorkspaceInput): { workspaceId: string } {
+    const data = parse(workspaceInputSchema, input);
+    this.state.assetsWorkspaceId = data.workspaceId.toLowerCase();
+    return { workspaceId: this.state.assetsWorkspaceId };
+  }
+
+  deleteAssetObject(id: string): void {
+    if (!this.state.assetObjects.delete(id)) throw new ControlError(404, `No Assets object with id '${id}'.`);
+  }
+
+  /**
+   * Deletes an account. Issues keep its id as assignee or reporter, which REST then shows as unset; the
+   * app user cannot be deleted.
+   */
+  deleteUser(accountId: string): void {
+    if (accountId === this.state.appUser.accountId) throw new ControlError(400, 'The app user cannot be deleted.');
+    if (!this.state.users.delete(accountId)) throw new ControlError(404, `No user with accountId '${accountId}'.`);
+  }
+
+  /** Deletes an issue with its comments, attachments and properties (its number is not reused). */
+  deleteIssue(key: string): void {
+    const issue = this.requireIssue(key);
+    for (const id of issue.attachmentIds) this.state.attachments.delete(id);
+    this.state.issues.delete(issue.id);
   }
 
   createResolution(input: ResolutionInput): Resolution {
@@ -251,13 +302,18 @@ export class JiraControl {
 
   createIssue(input: IssueInput): IssueView {
     const data = parse(issueInputSchema, input);
-    const project = this.requireProject(data.project);
+    const keyProject = data.key?.slice(0, data.key.lastIndexOf('-'));
+    const project = this.requireProject(data.project ?? keyProject!);
+    if (keyProject !== undefined && keyProject !== project.key) throw new ControlError(400, `Key ${data.key} is not in project ${project.key}.`);
+    const number = data.key === undefined ? project.nextIssueNumber : Number(data.key.slice(data.key.lastIndexOf('-') + 1));
+    if (data.key !== undefined && this.state.findIssue(data.key)) throw new ControlError(409, `Issue ${data.key} already exists.`);
     const issueTypeId = data.issueType !== undefined ? this.requireIssueTypeOf(project, data.issueType) : project.issueTypeIds[0]!;
-    const status = data.status !== undefined ? this.requireNamed(this.state.statuses, data.status, 'status') : this.defaultStatus();
+    const status = data.status !== undefined ? this.requireNamed(this.state.statuses, data.status, 'status') : this.defaultStatus(project.id);
+    this.checkStatusScope(status, project.id);
     const created = data.created !== undefined ? Date.parse(data.created) : this.state.now();
     const issue: Issue = {
       id: this.state.ids.issue.next(),
-      key: `${project.key}-${project.nextIssueNumber}`,
+      key: `${project.key}-${number}`,
       projectId: project.id,
       issueTypeId,
       summary: data.summary,
@@ -279,7 +335,7 @@ export class JiraControl {
     };
     this.applyIssuePatch(issue, { ...data, status: undefined }, created);
     issue.creatorId = issue.reporterId;
-    project.nextIssueNumber += 1;
+    project.nextIssueNumber = Math.max(project.nextIssueNumber, number + 1);
     this.state.issues.set(issue.id, issue);
     return this.issueView(issue);
   }
@@ -437,6 +493,16 @@ export class JiraControl {
     return exportJiraState(this.state, this.faults.latencyMs);
   }
 
+  /** The site as rows over the live records, for a store that saves only what changed (sandbox/shared/snapshotRows.ts). */
+  exportRows(): SnapshotRows {
+    return exportJiraRows(this.state, this.faults.latencyMs);
+  }
+
+  /** The snapshot saved as rows (`exportRows`), for `importState`. */
+  joinRows(meta: Record<string, unknown>, rows: Record<string, unknown[]>): JiraSnapshot {
+    return joinJiraRows(meta, rows);
+  }
+
   /** Replaces the whole site with a snapshot from `exportState`; throws ControlError(400) for anything else. */
   importState(snapshot: JiraSnapshot): void {
     this.faults.latencyMs = importJiraState(this.state, snapshot).latencyMs;
@@ -474,9 +540,9 @@ export class JiraControl {
   }
 
   /** Looks an entity up by id, then by (case-insensitive) name. */
-  private requireNamed<T extends { id: string; name: string }>(map: Map<string, T>, ref: string, what: string): T {
+  private requireNamed<T extends { id: string; name: string }>(map: Map<string, T>, ref: string, what: string, status = 400): T {
     const found = map.get(ref) ?? this.findByName(map, ref);
-    if (!found) throw new ControlError(400, `No ${what} '${ref}'.`);
+    if (!found) throw new ControlError(status, `No ${what} '${ref}'.`);
     return found;
   }
 
@@ -490,8 +556,14 @@ export class JiraControl {
     return type.id;
   }
 
-  private defaultStatus(): Status {
-    const statuses = [...this.state.statuses.values()];
+  private checkStatusScope(status: Status, projectId: string): void {
+    if (status.projectId !== undefined && status.projectId !== projectId) {
+      throw new ControlError(400, `Status '${status.name}' belongs to another project.`);
+    }
+  }
+
+  private defaultStatus(projectId: string): Status {
+    const statuses = [...this.state.statuses.values()].filter((s) => s.projectId === undefined || s.projectId === projectId);
     const status = statuses.find((s) => s.category === 'new') ?? statuses[0];
     if (!status) throw new ControlError(400, 'No status exists yet: create one (POST /__sim/statuses) or pass "status".');
     return status;
@@ -527,6 +599,7 @@ export class JiraControl {
     if (data.labels !== undefined) issue.labels = [...data.labels];
     if (data.status !== undefined) {
       const status = this.requireNamed(state.statuses, data.status, 'status');
+      this.checkStatusScope(status, issue.projectId);
       if (status.category !== state.statuses.get(issue.statusId)?.category) issue.statusCategoryChanged = now;
       issue.statusId = status.id;
     }

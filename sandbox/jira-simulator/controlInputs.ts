@@ -49,9 +49,20 @@ export const statusInputSchema = z
     name: z.string().min(1),
     category: z.enum(['new', 'indeterminate', 'done', 'undefined']),
     description: z.string().optional(),
+    /** A project key or id: the status belongs to that project only. */
+    project: z.string().min(1).optional(),
   })
   .strict();
 export type StatusInput = z.input<typeof statusInputSchema>;
+
+export const statusPatchSchema = z
+  .object({ name: z.string().min(1), category: z.enum(['new', 'indeterminate', 'done', 'undefined']), description: z.string() })
+  .partial()
+  .strict();
+export type StatusPatch = z.input<typeof statusPatchSchema>;
+
+export const workspaceInputSchema = z.object({ workspaceId: z.string().regex(/^[0-9a-f-]{8,64}$/i, 'must be an id like 8b3f5e2a-4c1d-4e6f-9a7b-0c2d4e6f8a1b') }).strict();
+export type WorkspaceInput = z.input<typeof workspaceInputSchema>;
 
 export const resolutionInputSchema = z.object({ id: idSchema.optional(), name: z.string().min(1), description: z.string().optional() }).strict();
 export type ResolutionInput = z.input<typeof resolutionInputSchema>;
@@ -87,7 +98,16 @@ export const issuePatchSchema = z
   })
   .partial()
   .strict();
-export const issueInputSchema = issuePatchSchema.extend({ project: z.string().min(1), summary: z.string().min(1) }).strict();
+export const issueInputSchema = issuePatchSchema
+  .extend({
+    /** Required unless `key` is given. */
+    project: z.string().min(1).optional(),
+    /** A chosen key in an existing project, e.g. SD-1234 (the number must be free). */
+    key: z.string().regex(/^[A-Z][A-Z0-9]{1,9}-[1-9]\d{0,8}$/, "must look like 'SD-1234'").optional(),
+    summary: z.string().min(1),
+  })
+  .strict()
+  .refine((input) => input.project !== undefined || input.key !== undefined, { message: 'Give "project" or "key".' });
 export type IssueInput = z.input<typeof issueInputSchema>;
 export type IssuePatch = z.input<typeof issuePatchSchema>;
 export type IssuePatchData = z.output<typeof issuePatchSchema>;
@@ -146,6 +166,8 @@ export const faultRuleSchema = z
     id: z.string().optional(),
     path: z.string().optional(),
     method: z.string().optional(),
+    /** Only requests whose query string (or form body) has each of these parameters with exactly this value. */
+    query: z.record(z.string(), z.string()).optional(),
     status: z.number().int().min(100).max(599).optional(),
     headers: z.record(z.string(), z.string()).optional(),
     body: z.unknown().optional(),

@@ -20,16 +20,25 @@ export function registerControlRoutes(router: Router, control: JiraControl): voi
   router.post(p('users'), (req) => json(201, control.createUser(body(req))));
   router.get(p('users/:accountId'), (req) => json(200, control.getUser(req.params.accountId!)));
   router.on('PATCH', p('users/:accountId'), (req) => json(200, control.updateUser(req.params.accountId!, body(req))));
+  router.delete(p('users/:accountId'), (req) => {
+    control.deleteUser(req.params.accountId!);
+    return { status: 204 };
+  });
 
   router.post(p('projects'), (req) => json(201, control.createProject(body(req))));
   router.post(p('issuetypes'), (req) => json(201, control.createIssueType(body(req))));
   router.post(p('statuses'), (req) => json(201, control.createStatus(body(req))));
+  router.on('PATCH', p('statuses/:id'), (req) => json(200, control.updateStatus(req.params.id!, body(req))));
   router.post(p('resolutions'), (req) => json(201, control.createResolution(body(req))));
   router.post(p('fields'), (req) => json(201, control.createField(body(req))));
 
   router.post(p('issues'), (req) => json(201, control.createIssue(body(req))));
   router.get(p('issues/:key'), (req) => json(200, control.getIssue(req.params.key!)));
   router.on('PATCH', p('issues/:key'), (req) => json(200, control.updateIssue(req.params.key!, body(req))));
+  router.delete(p('issues/:key'), (req) => {
+    control.deleteIssue(req.params.key!);
+    return { status: 204 };
+  });
 
   router.get(p('attachments/:id/content'), (req) => {
     const content = control.attachmentContent(req.params.id!);
@@ -41,6 +50,11 @@ export function registerControlRoutes(router: Router, control: JiraControl): voi
   router.post(p('assets/objects'), (req) => json(201, control.createAssetObject(body(req))));
   router.get(p('assets/app-role'), () => json(200, control.getAppAssetsRole()));
   router.put(p('assets/app-role'), (req) => json(200, control.setAppAssetsRole(body(req))));
+  router.delete(p('assets/objects/:id'), (req) => {
+    control.deleteAssetObject(req.params.id!);
+    return { status: 204 };
+  });
+  router.put(p('assets/workspace'), (req) => json(200, control.setAssetsWorkspace(body(req))));
 
   router.get(p('knobs'), () => json(200, control.getKnobs()));
   router.on('PATCH', p('knobs'), (req) => json(200, control.setKnobs(body(req))));

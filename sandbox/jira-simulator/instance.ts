@@ -21,6 +21,7 @@ export function statusJson(state: JiraState, status: Status): Record<string, unk
     untranslatedName: status.name,
     id: status.id,
     statusCategory: statusCategoryJson(state, statusCategory(status.category)),
+    ...(status.projectId === undefined ? {} : { scope: { type: 'PROJECT', project: { id: status.projectId } } }),
   };
 }
 

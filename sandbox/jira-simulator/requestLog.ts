@@ -53,6 +53,11 @@ export class RequestLog {
     return counters;
   }
 
+  /** The live entries, oldest first, for the sandbox's row store (never changed after they are recorded). */
+  liveEntries(): readonly RequestLogEntry[] {
+    return this.entries;
+  }
+
   /** The entries and the last sequence number (for snapshots). */
   snapshot(): { entries: RequestLogEntry[]; lastSeq: number } {
     return { entries: this.entries.map((e) => ({ ...e })), lastSeq: this.lastSeq };

@@ -6,6 +6,7 @@
  * running process).
  */
 import { z } from 'zod';
+import { encodeAllRows, smallRows, type SnapshotRows } from '../shared/snapshotRows';
 import { ControlError } from './errors';
 import { ASSETS_ROLES } from './state';
 import type { RequestLogEntry } from './requestLog';
@@ -59,30 +60,76 @@ export interface JiraSnapshot {
 
 const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
-export function exportJiraState(state: JiraState, latencyMs: number): JiraSnapshot {
+/** The small part of the snapshot (no users, issues, attachments, Assets objects or log entries). */
+function metaOf(state: JiraState, latencyMs: number) {
   const ids = Object.fromEntries(Object.entries(state.ids).map(([name, seq]) => [name, seq.peek()])) as Record<IdName, number>;
-  return copy({
-    format: JIRA_SNAPSHOT_FORMAT,
-    version: JIRA_SNAPSHOT_VERSION,
+  return {
+    format: JIRA_SNAPSHOT_FORMAT as typeof JIRA_SNAPSHOT_FORMAT,
+    version: JIRA_SNAPSHOT_VERSION as typeof JIRA_SNAPSHOT_VERSION,
     siteUrl: state.siteUrl,
-    users: [...state.users.values()],
     projects: [...state.projects.values()],
     issueTypes: [...state.issueTypes.values()],
     statuses: [...state.statuses.values()],
     resolutions: [...state.resolutions.values()],
     customFields: [...state.customFields.values()],
-    issues: [...state.issues.values()].map((issue) => ({ ...issue, properties: [...issue.properties.entries()] })),
-    attachments: [...state.attachments.values()].map((a) => ({ ...a, data: a.data.toString('base64') })),
     assetsWorkspaceId: state.assetsWorkspaceId,
     assetSchemas: [...state.assetSchemas.values()],
     assetObjectTypes: [...state.assetObjectTypes.values()],
-    assetObjects: [...state.assetObjects.values()].map((o) => ({ ...o, values: [...o.values.entries()] })),
     appAssetsRole: state.appAssetsRole,
     knobs: state.knobs,
     latencyMs,
     ids,
-    requestLog: state.requestLog.snapshot(),
-  } satisfies JiraSnapshot);
+    requestLogLastSeq: state.requestLog.mark(),
+  };
+}
+
+type JiraMeta = ReturnType<typeof metaOf>;
+
+const encodeIssue = (issue: Issue): JiraSnapshot['issues'][number] => ({ ...issue, properties: [...issue.properties.entries()] });
+const encodeAttachment = (a: Attachment): JiraSnapshot['attachments'][number] => ({ ...a, data: a.data.toString('base64') });
+const encodeAssetObject = (o: AssetObject): JiraSnapshot['assetObjects'][number] => ({ ...o, values: [...o.values.entries()] });
+
+/**
+ * The site as rows for the sandbox's store (sandbox/shared/snapshotRows.ts): a new field on a record is
+ * saved with it; a new top-level part of the state goes into `metaOf` (and `importJiraState`).
+ */
+export function exportJiraRows(state: JiraState, latencyMs: number): SnapshotRows {
+  return {
+    meta: JSON.parse(JSON.stringify(metaOf(state, latencyMs))) as Record<string, unknown>,
+    collections: {
+      users: smallRows(() => [...state.users.values()].map((u) => [u.accountId, u] as [string, User])),
+      issues: {
+        kind: 'keyed',
+        entries: () => [...state.issues.values()].map((issue) => [issue.id, issue] as [string, Issue]),
+        // Comment bodies are summarised by id and update time: a comment changes only through a write that moves them.
+        fingerprint: (issue: Issue) =>
+          JSON.stringify({ ...encodeIssue(issue), comments: issue.comments.map((c) => `${c.id}:${c.updated}:${c.properties.length}`) }),
+        encode: encodeIssue,
+      },
+      // Attachments never change once uploaded: a key is written once and deleted when the attachment goes.
+      attachments: { kind: 'keyed', entries: () => [...state.attachments.entries()], fingerprint: () => '', encode: encodeAttachment },
+      assetObjects: smallRows(() => [...state.assetObjects.entries()], encodeAssetObject),
+      requestLog: { kind: 'log', items: () => state.requestLog.liveEntries() },
+    },
+  };
+}
+
+/** The snapshot from saved rows (the inverse of `exportJiraRows`). */
+export function joinJiraRows(meta: Record<string, unknown>, rows: Record<string, unknown[]>): JiraSnapshot {
+  const { requestLogLastSeq, ...rest } = meta as JiraMeta;
+  return {
+    ...rest,
+    users: (rows.users ?? []) as User[],
+    issues: (rows.issues ?? []) as JiraSnapshot['issues'],
+    attachments: (rows.attachments ?? []) as JiraSnapshot['attachments'],
+    assetObjects: (rows.assetObjects ?? []) as JiraSnapshot['assetObjects'],
+    requestLog: { entries: (rows.requestLog ?? []) as RequestLogEntry[], lastSeq: requestLogLastSeq },
+  };
+}
+
+export function exportJiraState(state: JiraState, latencyMs: number): JiraSnapshot {
+  const { meta, collections } = exportJiraRows(state, latencyMs);
+  return copy(joinJiraRows(meta, encodeAllRows(collections)));
 }
 
 const records = z.array(z.record(z.string(), z.unknown()));

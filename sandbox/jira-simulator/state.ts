@@ -75,6 +75,8 @@ export interface Status {
   name: string;
   description: string;
   category: StatusCategoryKey;
+  /** A project's own status (team-managed projects): only that project's issues may have it. Absent = global. */
+  projectId?: string;
 }
 
 export interface Resolution {

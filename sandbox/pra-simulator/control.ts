@@ -23,6 +23,7 @@ const FaultRuleSchema = z
     id: z.string().optional(),
     path: z.string().optional(),
     method: z.string().optional(),
+    query: z.record(z.string(), z.string()).optional(),
     status: z.number().int().min(100).max(599).optional(),
     headers: z.record(z.string(), z.string()).optional(),
     body: z.unknown().optional(),
@@ -76,6 +77,7 @@ export function registerControlRoutes(router: Router, sim: PraSimulator): void {
   // directory
   router.get(`${P}/users`, () => ok(sim.listUsers()));
   router.post(`${P}/users`, (req) => created(sim.createUser(body(req))));
+  router.on('PATCH', `${P}/users/:username`, (req) => ok(sim.updateUser(req.params.username ?? '', body(req))));
   router.get(`${P}/jump-groups`, () => ok(sim.listJumpGroups()));
   router.post(`${P}/jump-groups`, (req) => created(sim.createJumpGroup(body(req))));
   router.get(`${P}/jumpoints`, () => ok(sim.listJumpoints()));
@@ -96,6 +98,12 @@ export function registerControlRoutes(router: Router, sim: PraSimulator): void {
   router.post(`${P}/sessions/import`, (req) => created(sim.importSessionXml(body(req))));
   router.post(`${P}/sessions/large`, (req) => created(sim.createLargeSession(body(req))));
   router.get(`${P}/sessions/:lsid`, (req) => ok(sim.getSession(req.params.lsid ?? '')));
+  router.delete(`${P}/sessions/:lsid`, (req) => {
+    sim.deleteSession(req.params.lsid ?? '');
+    return ok();
+  });
+  router.put(`${P}/sessions/:lsid/raw`, (req) => ok(sim.replaceSessionXml(req.params.lsid ?? '', body(req))));
+  router.post(`${P}/sessions/:lsid/complete`, (req) => ok(sim.completeSession(req.params.lsid ?? '')));
   router.on('PATCH', `${P}/sessions/:lsid`, (req) => ok(sim.updateSession(req.params.lsid ?? '', body(req))));
   router.post(`${P}/sessions/:lsid/events`, (req) => {
     const input = body<{ events?: EventInput[] } & EventInput>(req);

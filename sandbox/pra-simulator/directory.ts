@@ -93,6 +93,23 @@ function findUser(state: PraState, username: string): PraUser | undefined {
   return undefined;
 }
 
+const UserPatchSchema = UserInputSchema.omit({ username: true })
+  .extend({ email: z.string().nullable().optional() })
+  .partial()
+  .strict();
+export type UserPatch = z.input<typeof UserPatchSchema>;
+
+/** Changes a user (by username); `email: null` or `""` leaves the user without an email address. */
+export function updateUser(state: PraState, username: string, patch: UserPatch): PraUser {
+  const parsed = parseInput(UserPatchSchema, patch);
+  const user = findUser(state, username);
+  if (!user) throw new SimError(404, `No PRA user named ${username}`);
+  const { email, ...rest } = parsed;
+  Object.assign(user, Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)));
+  if (email !== undefined) user.email = email ?? '';
+  return user;
+}
+
 export function createUser(state: PraState, input: UserInput): PraUser {
   const parsed = parseInput(UserInputSchema, input);
   if (findUser(state, parsed.username)) throw new SimError(409, `A PRA user named ${parsed.username} already exists`);

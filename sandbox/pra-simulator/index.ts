@@ -17,6 +17,8 @@ import {
   defineCustomField,
   deleteJumpItem,
   updateJumpItem,
+  updateUser,
+  type UserPatch,
   type CustomFieldInput,
   type JumpGroupInput,
   type JumpItemInput,
@@ -49,12 +51,14 @@ import {
   type RecipientPatch,
   type RecipientView,
 } from './outbound';
-import { importRawSession, type ImportSessionInput } from './rawSession';
+import { importRawSession, replaceRawSession, type ImportSessionInput, type ReplaceSessionInput } from './rawSession';
+import { SimError } from './input';
 import { registerReportingRoutes } from './reporting';
 import { CONTROL_PREFIX, countersView, recordRequest, resetRequestLog, type CountersView } from './requestLog';
 import type { EventInput } from './sessionEvents';
 import { SessionService, type CreateSessionInput, type EndSessionInput, type MemberInput, type SessionPatch, type SessionSummary } from './sessions';
-import { exportPraState, importPraState, type PraSnapshot } from './snapshot';
+import { exportPraRows, exportPraState, importPraState, joinPraRows, type PraSnapshot } from './snapshot';
+import type { SnapshotRows } from '../shared/snapshotRows';
 import { PraState } from './state';
 import { configureTicketSystem, sendTicketRequest, type TicketRequestInput, type TicketSystemInput } from './ticketSystem';
 
@@ -108,6 +112,13 @@ export interface PraSimulator {
   /** Starts a session and enqueues support_conference_begin. */
   createSession(input?: CreateSessionInput): SessionRecord;
   getSession(lsid: string): SessionRecord;
+  /** Forgets a session (reports answer as for an unknown lsid). */
+  deleteSession(lsid: string): void;
+  /** Serves another raw AccessSession document for the session (same lsid); its end state is kept. */
+  replaceSessionXml(lsid: string, input: ReplaceSessionInput): SessionRecord;
+  /** Ends an in-progress hold (`inProgressFetches` / `holdInProgress`): reports show the session complete. */
+  completeSession(lsid: string): SessionRecord;
+  updateUser(username: string, patch: UserPatch): PraUser;
   listSessions(): SessionSummary[];
   addEvent(lsid: string, event: EventInput): SessionRecord;
   addEvents(lsid: string, events: EventInput[]): SessionRecord;
@@ -153,6 +164,10 @@ export interface PraSimulator {
 
   /** The whole state as a JSON-serialisable value (fault rules, timers and in-flight deliveries excluded). */
   exportState(): PraSnapshot;
+  /** The state as rows over the live records (one per session), for a store that saves only what changed. */
+  exportRows(): SnapshotRows;
+  /** The snapshot saved as rows (`exportRows`), for `importState`. */
+  joinRows(meta: Record<string, unknown>, rows: Record<string, unknown[]>): PraSnapshot;
   /**
    * Replaces the whole state with a snapshot from `exportState` (also its appliance id and public host),
    * then resumes delivering the outbound events still queued in it. Throws SimError(400) for anything else.
@@ -240,6 +255,17 @@ export function createPraSimulator(options: PraSimulatorOptions = {}): PraSimula
     changeOwner: (lsid, username) => sessions.changeOwner(lsid, username),
     updateSession: (lsid, patch) => sessions.update(lsid, patch),
     endSession: (lsid, input) => sessions.end(lsid, input),
+    deleteSession(lsid) {
+      if (!state.sessions.delete(lsid)) throw new SimError(404, `No session with lsid ${lsid}`);
+    },
+    replaceSessionXml: (lsid, input) => replaceRawSession(state, lsid, input),
+    completeSession(lsid) {
+      const session = state.sessions.get(lsid);
+      if (!session) throw new SimError(404, `No session with lsid ${lsid}`);
+      delete session.inProgressFetchesLeft;
+      return session;
+    },
+    updateUser: (username, patch) => updateUser(state, username, patch),
     importSessionXml: (input) => importRawSession(state, sessions, typeof input === 'string' ? { xml: input } : input),
     createLargeSession: (input) => createLargeSession(state, sessions, input),
 
@@ -265,6 +291,8 @@ export function createPraSimulator(options: PraSimulatorOptions = {}): PraSimula
     resetRequestLog: () => resetRequestLog(state),
 
     exportState: () => exportPraState(state, faults.latencyMs),
+    exportRows: () => exportPraRows(state, faults.latencyMs),
+    joinRows: joinPraRows,
     importState(snapshot) {
       outbound.stop();
       const { latencyMs } = importPraState(state, snapshot);

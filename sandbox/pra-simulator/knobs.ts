@@ -34,6 +34,11 @@ export interface StoredKnobs {
   clockOffsetMs: number;
   /** Most recent API requests kept in the request log (counters are never capped). */
   requestLogLimit: number;
+  /**
+   * AccessSessionListing entries carry an `external_key` attribute (inferred, not confirmed by a real
+   * listing); false = only `lsid` and `has_recording`, like the one real listing captured.
+   */
+  listingExternalKey: boolean;
 }
 
 export interface PraKnobs extends StoredKnobs {
@@ -57,6 +62,7 @@ export function defaultKnobs(): StoredKnobs {
     outboundPaused: false,
     clockOffsetMs: 0,
     requestLogLimit: 10_000,
+    listingExternalKey: true,
   };
 }
 
@@ -79,6 +85,7 @@ const KnobsPatchSchema = z
     outboundPaused: z.boolean(),
     clockOffsetMs: z.number(),
     requestLogLimit: z.number().int().nonnegative(),
+    listingExternalKey: z.boolean(),
   })
   .partial()
   .strict();

@@ -105,5 +105,5 @@ export function createLargeSession(state: PraState, sessions: SessionService, in
   const startTime = create.startTime ?? state.nowSeconds() - eventCount - 60;
   const session = sessions.create({ ...create, startTime });
   sessions.addEvents(session.lsid, buildLargeSessionEvents({ eventCount, chatLength, invalidXmlEvery, startTime: startTime + 1 }));
-  return end ? sessions.end(session.lsid, { endTime: startTime + eventCount + 2 }) : session;
+  return end ? sessions.end(session.lsid, { endTime: startTime + eventCount + 2, notify: create.notify }) : session;
 }

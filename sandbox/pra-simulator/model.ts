@@ -213,6 +213,11 @@ export interface SessionRecord {
   urlHash: string;
   /** A session imported from a raw AccessSession document is served back verbatim. */
   rawXml: string | null;
+  /**
+   * AccessSession fetches still to be answered as "in progress" (empty end_time) although the session has
+   * ended; -1 = until `completeSession`. Absent or 0 = served as it is.
+   */
+  inProgressFetchesLeft?: number;
   nextGsnumber: number;
 }
 
@@ -307,6 +312,8 @@ export interface RequestLogEntry {
   at: number;
   method: string;
   path: string;
+  /** The parameters, URL-encoded: the query string's, then a form-encoded body's (never `client_secret`). */
+  query: string;
   status: number;
   /** The API account behind the bearer token or Basic credentials, when known. */
   clientId: string | null;

@@ -20,9 +20,16 @@ const ImportSessionSchema = z
     notify: z.boolean().optional(),
     /** Recording served by AccessSessionRecording; defaults to 64 KiB when the document has recording URLs. */
     recording: RecordingSchema.nullable().optional(),
+    /** Answer this many AccessSession fetches with the session in progress (empty end_time) first. */
+    inProgressFetches: z.number().int().positive().optional(),
+    /** Answer AccessSession fetches with the session in progress until `POST /__sim/sessions/<lsid>/complete`. */
+    holdInProgress: z.boolean().optional(),
   })
   .strict();
 export type ImportSessionInput = z.input<typeof ImportSessionSchema>;
+
+const ReplaceSessionSchema = z.object({ xml: z.string().min(1), recording: RecordingSchema.nullable().optional() }).strict();
+export type ReplaceSessionInput = z.input<typeof ReplaceSessionSchema>;
 
 type Node = Record<string, unknown>;
 const DEFAULT_RAW_RECORDING_BYTES = 64 * 1024;
@@ -135,7 +142,31 @@ function parseRawSession(state: PraState, input: z.output<typeof ImportSessionSc
 
 export function importRawSession(state: PraState, sessions: SessionService, input: ImportSessionInput): SessionRecord {
   const parsed = parseInput(ImportSessionSchema, input);
-  return sessions.adopt(parseRawSession(state, parsed), { end: parsed.end ?? true, notify: parsed.notify ?? true });
+  const session = parseRawSession(state, parsed);
+  if (parsed.holdInProgress) session.inProgressFetchesLeft = -1;
+  else if (parsed.inProgressFetches) session.inProgressFetchesLeft = parsed.inProgressFetches;
+  return sessions.adopt(session, { end: parsed.end ?? true, notify: parsed.notify ?? true });
+}
+
+/**
+ * Serves another document for a session (same lsid): what an appliance's report of it would now say.
+ * The session keeps its place, its end state and any in-progress hold; no outbound event is sent.
+ */
+export function replaceRawSession(state: PraState, lsid: string, input: ReplaceSessionInput): SessionRecord {
+  const parsed = parseInput(ReplaceSessionSchema, input);
+  const old = state.sessions.get(lsid);
+  if (!old) throw new SimError(404, `No session with lsid ${lsid}`);
+  const fresh = parseRawSession(state, { ...parsed, recording: parsed.recording === undefined ? old.recording : parsed.recording });
+  if (fresh.lsid !== lsid) throw new SimError(400, `The document describes session ${fresh.lsid}, not ${lsid}`);
+  const replaced: SessionRecord = {
+    ...fresh,
+    lseq: old.lseq,
+    endTime: old.endedAtMs === null ? null : (fresh.endTime ?? old.endTime),
+    endedAtMs: old.endedAtMs,
+    ...(old.inProgressFetchesLeft === undefined ? {} : { inProgressFetchesLeft: old.inProgressFetchesLeft }),
+  };
+  state.sessions.set(lsid, replaced);
+  return replaced;
 }
 
 /** The stored document as served for its lsid; while the report lags, its end_time is emptied. */

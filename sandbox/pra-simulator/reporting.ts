@@ -20,7 +20,8 @@ interface Visible {
 function visibleSessions(state: PraState, query: ReportQuery): Visible[] {
   const now = state.now();
   const withStatus = (session: SessionRecord): Visible | null => {
-    const status = reportStatus(session, now, state.knobs.reportLagMs, state.knobs.reportLagMode);
+    const held = (session.inProgressFetchesLeft ?? 0) !== 0 && session.endedAtMs !== null;
+    const status = held ? 'in-progress' : reportStatus(session, now, state.knobs.reportLagMs, state.knobs.reportLagMode);
     return status === 'hidden' ? null : { session, status };
   };
   if (query.kind === 'lsids') {
@@ -41,6 +42,9 @@ function accessSession(state: PraState, params: URLSearchParams, namespace: stri
   const query = parseReportQuery(params, true);
   if ('error' in query) return xmlErrorReply(200, namespace, query.error);
   const selected = visibleSessions(state, query);
+  for (const { session } of selected) {
+    if ((session.inProgressFetchesLeft ?? 0) > 0) session.inProgressFetchesLeft! -= 1;
+  }
   const only = selected[0];
   if (!only) return noData();
   if (selected.length === 1 && query.kind === 'lsids' && only.session.rawXml !== null) {
@@ -68,7 +72,7 @@ function accessSessionListing(state: PraState, params: URLSearchParams, namespac
   if (selected.length === 0) return noData();
   const entries = selected.map(({ session }) => ({
     lsid: session.lsid,
-    externalKey: session.externalKey,
+    externalKey: state.knobs.listingExternalKey ? session.externalKey : '',
     hasRecording: session.recording !== null && !session.recording.expired,
   }));
   return xml(200, renderListing(entries, namespace));

@@ -1,5 +1,5 @@
 /** Log and counters of API requests (not control calls), for assertions and benchmarks. */
-import type { SimRequest, SimResponse } from '../shared/http';
+import { requestParameters, type SimRequest, type SimResponse } from '../shared/http';
 import type { RequestCounters, RequestLogEntry } from './model';
 import { presentedClientId } from './oauth';
 import { emptyCounters, type PraState } from './state';
@@ -16,6 +16,13 @@ function parameter(req: SimRequest, name: string): string | null {
   if (fromQuery !== null || req.method !== 'POST') return fromQuery;
   const contentType = (req.header('content-type') ?? '').toLowerCase();
   return contentType === '' || contentType.startsWith('application/x-www-form-urlencoded') ? req.form().get(name) : null;
+}
+
+/** The request's parameters (query string, then a form-encoded body's), never the client secret. */
+function loggedParameters(req: SimRequest): string {
+  const params = requestParameters(req);
+  params.delete('client_secret');
+  return params.toString();
 }
 
 const bump = (counts: Record<string, number>, key: string) => {
@@ -35,6 +42,7 @@ export function recordRequest(state: PraState, req: SimRequest, res: SimResponse
     at: state.now(),
     method: req.method,
     path: req.path,
+    query: loggedParameters(req),
     status: res.status,
     clientId: presentedClientId(state, req),
     operation,

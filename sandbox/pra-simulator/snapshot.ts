@@ -6,6 +6,7 @@
  * deliveries are not (they belong to a running process).
  */
 import { z } from 'zod';
+import { encodeAllRows, smallRows, type SnapshotRows } from '../shared/snapshotRows';
 import { SimError } from './input';
 import type { StoredKnobs } from './knobs';
 import type {
@@ -62,10 +63,11 @@ export interface PraSnapshot {
 /** A deep copy through JSON: what is saved is exactly what a JSON round trip keeps. */
 const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
-export function exportPraState(state: PraState, latencyMs: number): PraSnapshot {
-  return copy({
-    format: PRA_SNAPSHOT_FORMAT,
-    version: PRA_SNAPSHOT_VERSION,
+/** The small part of the snapshot (no sessions, recipients, client-script requests or logs). */
+function metaOf(state: PraState, latencyMs: number) {
+  return {
+    format: PRA_SNAPSHOT_FORMAT as typeof PRA_SNAPSHOT_FORMAT,
+    version: PRA_SNAPSHOT_VERSION as typeof PRA_SNAPSHOT_VERSION,
     publicHost: state.publicHost,
     applianceId: state.applianceId,
     apiVersion: state.apiVersion,
@@ -78,16 +80,66 @@ export function exportPraState(state: PraState, latencyMs: number): PraSnapshot 
     jumpoints: [...state.jumpoints.values()],
     jumpItems: [...state.jumpItems.values()],
     customFields: [...state.customFields.values()],
-    sessions: [...state.sessions.values()],
-    recipients: [...state.recipients.values()],
     ticketSystem: state.ticketSystem,
-    ticketLog: state.ticketLog,
     approvals: [...state.approvals.entries()],
-    clientScriptRequests: [...state.clientScriptRequests.values()],
-    requestLog: state.requestLog,
     counters: state.counters,
     sequences: state.sequenceValues(),
-  } satisfies PraSnapshot);
+  };
+}
+
+/** A session's fingerprint leaves out its bulk: events are only ever appended, raw XML is summarised. */
+function sessionFingerprint(session: SessionRecord): string {
+  const raw = session.rawXml;
+  return JSON.stringify({
+    ...session,
+    events: session.events.length,
+    rawXml: raw === null ? null : `${raw.length}:${raw.slice(0, 256)}:${raw.slice(-256)}`,
+  });
+}
+
+/** An outbound recipient's queue and delivery log are summarised (attempts are appended, the head is removed on delivery). */
+function recipientFingerprint(recipient: OutboundRecipient): string {
+  const last = recipient.log.at(-1);
+  return JSON.stringify({
+    ...recipient,
+    queue: recipient.queue.map((e) => `${e.id}:${e.attempts}`),
+    log: `${recipient.log.length}:${last ? `${last.eventId}:${last.attempt}:${last.at}` : ''}`,
+  });
+}
+
+/**
+ * The appliance as rows for the sandbox's store (sandbox/shared/snapshotRows.ts), one per session: a new
+ * field on a record is saved with it; a new top-level part of the state goes into `metaOf` (and
+ * `importPraState`).
+ */
+export function exportPraRows(state: PraState, latencyMs: number): SnapshotRows {
+  return {
+    meta: copy(metaOf(state, latencyMs)) as Record<string, unknown>,
+    collections: {
+      sessions: { kind: 'keyed', entries: () => state.sessions.entries(), fingerprint: sessionFingerprint, encode: (s: SessionRecord) => s },
+      recipients: { kind: 'keyed', entries: () => state.recipients.entries(), fingerprint: recipientFingerprint, encode: (r: OutboundRecipient) => r },
+      clientScriptRequests: smallRows(() => state.clientScriptRequests.entries()),
+      ticketLog: { kind: 'log', items: () => state.ticketLog },
+      requestLog: { kind: 'log', items: () => state.requestLog },
+    },
+  };
+}
+
+/** The snapshot from saved rows (the inverse of `exportPraRows`). */
+export function joinPraRows(meta: Record<string, unknown>, rows: Record<string, unknown[]>): PraSnapshot {
+  return {
+    ...(meta as ReturnType<typeof metaOf>),
+    sessions: (rows.sessions ?? []) as SessionRecord[],
+    recipients: (rows.recipients ?? []) as OutboundRecipient[],
+    clientScriptRequests: (rows.clientScriptRequests ?? []) as ClientScriptRequest[],
+    ticketLog: (rows.ticketLog ?? []) as TicketLogEntry[],
+    requestLog: (rows.requestLog ?? []) as RequestLogEntry[],
+  };
+}
+
+export function exportPraState(state: PraState, latencyMs: number): PraSnapshot {
+  const { meta, collections } = exportPraRows(state, latencyMs);
+  return copy(joinPraRows(meta, encodeAllRows(collections)));
 }
 
 /** The outer shape is checked; the records inside are trusted to come from `exportState`. */

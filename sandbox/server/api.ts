@@ -10,6 +10,7 @@ import { DEMO } from '../jira-simulator/seed';
 import { PRA_DEMO } from '../demo/praSeed';
 import { DEMO_CASES } from './demoSetup';
 import { isNeedsAuthentication } from '../forge-host';
+import { getRecord, LSID_PATTERN } from '../../src/import/ledger';
 import type { SandboxWorld } from './world';
 import { SITE_URL } from './world';
 
@@ -33,7 +34,12 @@ const ResolverCall = z
   })
   .strict();
 
-const WaitIdle = z.object({ timeoutMs: z.number().int().positive().max(120_000).optional() }).strict();
+/** No cap beyond a day: long retry chains and slow time scales are the caller's choice. */
+const WaitIdle = z
+  .object({ timeoutMs: z.number().int().positive().max(86_400_000).optional(), includeScheduled: z.boolean().optional() })
+  .strict();
+const TimeScale = z.object({ queueDelayScale: z.number().positive().max(1000) }).strict();
+const FUNCTION_FOR_READS = { functionKey: 'reconcile-fn', moduleType: 'scheduledTrigger' as const, moduleKey: 'reconcile-sessions' };
 
 function parse<S extends z.ZodType>(schema: S, req: SimRequest): z.output<S> {
   const body = req.rawBody.length ? req.json() : {};
@@ -50,23 +56,65 @@ function consentAccount(req: SimRequest): string {
 
 const ROLE_OF: Record<string, string> = Object.fromEntries(Object.entries(DEMO.users).map(([role, id]) => [id, role]));
 
-/** Waits until PRA has no outbound event queued and the app's queue has nothing pending or running. */
-async function waitIdle(world: SandboxWorld, timeoutMs: number): Promise<boolean> {
+const openEvents = (world: SandboxWorld) => world.host.queue.list(10_000).filter((e) => e.state === 'pending' || e.state === 'running');
+
+/**
+ * Waits until PRA has no outbound event queued and the app's queue has nothing pending or running. With
+ * `includeScheduled: false`, events waiting for a later retry do not count: idle = nothing to do now.
+ */
+async function waitIdle(world: SandboxWorld, timeoutMs: number, includeScheduled: boolean): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   const left = () => Math.max(1, deadline - Date.now());
-  const open = () => world.host.queue.list().filter((e) => e.state === 'pending' || e.state === 'running').length;
+  const busyNow = () => openEvents(world).filter((e) => e.state === 'running' || e.dueAt <= Date.now()).length;
   // Settled when both are quiet twice in a row: an import can make PRA send nothing new, but a delivery can queue an import.
   let quietRounds = 0;
   while (quietRounds < 2) {
     if (Date.now() >= deadline) return false;
     const outboundIdle = world.pra.getKnobs().outboundPaused || (await world.pra.waitForOutboundIdle(left()));
-    const queueIdle = await world.host.queue.idle(left()).then(
-      () => true,
-      () => false,
-    );
-    quietRounds = outboundIdle && queueIdle && open() === 0 ? quietRounds + 1 : 0;
+    let queueIdle: boolean;
+    if (includeScheduled) {
+      queueIdle = await world.host.queue.idle(left()).then(
+        () => true,
+        () => false,
+      );
+      queueIdle &&= openEvents(world).length === 0;
+    } else {
+      while (busyNow() > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      queueIdle = busyNow() === 0;
+    }
+    quietRounds = outboundIdle && queueIdle ? quietRounds + 1 : 0;
+    if (!includeScheduled && quietRounds > 0) await new Promise((resolve) => setTimeout(resolve, 20));
   }
   return true;
+}
+
+/** An import as the scripting API shows it: the ledger record, its queue event and what it wrote. */
+async function importView(world: SandboxWorld, lsid: string) {
+  const record = await world.host.runAs(FUNCTION_FOR_READS, () => getRecord(lsid));
+  const events = world.host.queue.list(10_000).filter((e) => e.queueName === 'session-import' && e.body.lsid === lsid);
+  if (!record && events.length === 0) return undefined;
+  const open = events.find((e) => e.state === 'pending' || e.state === 'running');
+  const comments = record?.progress.comments ?? {};
+  const attachments = record?.progress.attachments ?? {};
+  return {
+    lsid,
+    status: record?.status ?? null,
+    source: record?.source ?? null,
+    ticketKey: record?.ticketKey ?? null,
+    reason: record?.reason ?? null,
+    attempts: record?.attempts ?? 0,
+    notReadyAttempts: record?.notReadyAttempts ?? 0,
+    rateLimited: record?.rateLimited ?? 0,
+    generation: record?.generation ?? null,
+    receivedAt: record?.receivedAt ?? null,
+    updatedAt: record?.updatedAt ?? null,
+    completedAt: record?.completedAt ?? null,
+    queue: open ? { state: open.state, retryCount: open.retryCount, dueAt: new Date(open.dueAt).toISOString(), lastError: open.lastError } : null,
+    nextRetryAt: open && open.state === 'pending' && open.retryCount > 0 ? new Date(open.dueAt).toISOString() : null,
+    deliveries: events.length,
+    parts: { planned: record?.plan?.parts ?? null, written: Object.keys(comments).length, commentIds: comments },
+    attachments: { planned: record?.plan ? record.plan.files.length + (record.plan.recordingFile ? 1 : 0) : null, written: Object.keys(attachments).length, ids: attachments },
+  };
 }
 
 export function createApiHandler(ctx: SandboxContext): NodeHandler {
@@ -79,6 +127,7 @@ export function createApiHandler(ctx: SandboxContext): NodeHandler {
       ok: true,
       publicUrl: ctx.publicUrl,
       persistence: ctx.databaseFile ?? null,
+      lastSave: world.lastSave ? { ...world.lastSave, at: new Date(world.lastSave.at).toISOString(), ms: Math.round(world.lastSave.ms * 10) / 10 } : null,
       startedAt: new Date(ctx.startedAt).toISOString(),
       uptimeSeconds: Math.round((Date.now() - ctx.startedAt) / 1000),
       queue: { pending: queue.filter((e) => e.state === 'pending').length, running: queue.filter((e) => e.state === 'running').length },
@@ -154,8 +203,35 @@ export function createApiHandler(ctx: SandboxContext): NodeHandler {
   });
 
   router.post('/wait-idle', async (req) => {
-    const { timeoutMs = 20_000 } = parse(WaitIdle, req);
-    return json(200, { idle: await waitIdle(ctx.world(), timeoutMs) });
+    const { timeoutMs = 20_000, includeScheduled = true } = parse(WaitIdle, req);
+    const world = ctx.world();
+    const idle = await waitIdle(world, timeoutMs, includeScheduled);
+    const open = openEvents(world);
+    const next = open.filter((e) => e.state === 'pending').sort((a, b) => a.dueAt - b.dueAt)[0];
+    // Without scheduled retries, idle does not mean "nothing left": say what is still scheduled.
+    return json(200, includeScheduled ? { idle } : { idle, open: open.length, nextDueAt: next ? new Date(next.dueAt).toISOString() : null });
+  });
+
+  router.get('/imports/:lsid', async (req) => {
+    const lsid = (req.params.lsid ?? '').toLowerCase();
+    if (!LSID_PATTERN.test(lsid)) throw new HttpError(400, { error: 'An lsid is 32 hexadecimal digits.' });
+    const view = await importView(ctx.world(), lsid);
+    if (!view) throw new HttpError(404, { error: `No import of session ${lsid} is known.` });
+    return json(200, view);
+  });
+
+  router.get('/time-scale', () => json(200, { queueDelayScale: ctx.world().host.queue.delayScale }));
+  router.put('/time-scale', (req) => {
+    const { queueDelayScale } = parse(TimeScale, req);
+    ctx.world().host.queue.setDelayScale(queueDelayScale);
+    return json(200, { queueDelayScale });
+  });
+
+  router.get('/invocations', (req) => {
+    const limit = Math.min(1000, Math.max(1, Number(req.query.get('limit') ?? '100') || 100));
+    const functionKey = req.query.get('functionKey');
+    const figures = ctx.world().host.invocations.filter((f) => !functionKey || f.functionKey === functionKey);
+    return json(200, figures.slice(-limit).reverse());
   });
 
   router.get('/people', () => {

@@ -1,5 +1,6 @@
 /** What `npm start` prints once the sandbox is up: where everything is, and a warning when it listens beyond loopback. */
 import type { Sandbox } from '../server';
+import { carriedOverNotices } from './notices';
 
 export function banner(sandbox: Sandbox, urls: Awaited<ReturnType<Sandbox['urls']>>, firstStart: boolean, reset: boolean): string {
   const u = sandbox.url;
@@ -27,6 +28,7 @@ export function banner(sandbox: Sandbox, urls: Awaited<ReturnType<Sandbox['urls'
     '',
     ...(sandbox.tokenWarning ? [`  WARNING: ${sandbox.tokenWarning}`, ''] : []),
     `  ${state}`,
+    ...carriedOverNotices(sandbox.world()).map((notice) => `  ⚠ ${notice}`),
     '  Press Ctrl+C to stop.',
     '',
   ].join('\n');

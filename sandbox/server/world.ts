@@ -8,11 +8,11 @@
 import '../forge-host/globals';
 import { ForgeHost, createHostHandler } from '../forge-host';
 import type { NodeHandler } from '../shared/http';
-import { createPraSimulator, type PraSimulator } from '../pra-simulator';
-import { createJiraSimulator, type JiraSimulator } from '../jira-simulator';
+import { createPraSimulator, type PraSimulator, type PraSnapshot } from '../pra-simulator';
+import { createJiraSimulator, type JiraSimulator, type JiraSnapshot } from '../jira-simulator';
 import { PRA_DEMO } from '../demo/praSeed';
 import { configureApp, followMovedUrls, integrationUrls, seedConsent, seedSimulators, type IntegrationUrls } from './demoSetup';
-import { DebouncedSave, SimulatorStore } from './persistence';
+import { SimulatorStore, type SaveFigures, type SavedRows } from './persistence';
 import { ScheduledTriggers } from './scheduler';
 
 export const SITE_URL = 'https://sandbox.atlassian.net';
@@ -36,6 +36,11 @@ export const DEFAULT_QUEUE_DELAY_SCALE = 0.05;
 /** A session that ended this long ago is found by "Run reconcile-sessions now" (the app's default is 300 s). */
 export const DEFAULT_RECONCILE_LAG_SECONDS = 5;
 
+/** The whole snapshot saved by an earlier version of the sandbox, if that is what was loaded. */
+function legacySnapshot(saved: SavedRows | undefined): unknown {
+  return saved?.meta.legacySnapshot;
+}
+
 export class SandboxWorld {
   readonly host: ForgeHost;
   readonly pra: PraSimulator;
@@ -45,7 +50,10 @@ export class SandboxWorld {
   /** No saved state was found: the world was seeded (and is configured by `initialise`). */
   readonly firstStart: boolean;
   private readonly store: SimulatorStore | undefined;
-  private readonly autosave: DebouncedSave | undefined;
+  private readonly backgroundSaves: NodeJS.Timeout | undefined;
+  private saveSoon: NodeJS.Immediate | undefined;
+  /** Figures of the last save that wrote something (rows written and deleted, bytes, time). */
+  lastSave: (SaveFigures & { at: number; ms: number }) | undefined;
   private closed = false;
 
   /** Synchronous on purpose: the host's queue may resume saved events at once, and they must find the simulators. */
@@ -64,20 +72,30 @@ export class SandboxWorld {
     this.hostHandler = createHostHandler(this.host, '/forge');
     this.scheduled = new ScheduledTriggers(this.host);
 
-    if (options.databaseFile) {
-      this.store = new SimulatorStore(this.host.database.db);
-      this.autosave = new DebouncedSave(() => this.save());
-    }
-    const saved = this.store?.load() ?? {};
-    this.pra = createPraSimulator({ publicHost: PRA_DEMO.host, applianceId: saved.pra?.applianceId });
+    this.store = options.databaseFile ? new SimulatorStore(this.host.database.db) : undefined;
+    const savedPra = this.store?.load('pra');
+    const savedJira = this.store?.load('jira');
+    const legacyPra = legacySnapshot(savedPra) as PraSnapshot | undefined;
+    this.pra = createPraSimulator({
+      publicHost: PRA_DEMO.host,
+      applianceId: (legacyPra?.applianceId ?? savedPra?.meta.applianceId) as string | undefined,
+    });
     this.jira = createJiraSimulator({ siteUrl: SITE_URL });
-    this.firstStart = !saved.pra || !saved.jira;
-    if (saved.pra && saved.jira) {
-      this.pra.importState(saved.pra);
-      this.jira.importState(saved.jira);
+    this.firstStart = !savedPra || !savedJira;
+    if (savedPra && savedJira) {
+      this.pra.importState(legacyPra ?? this.pra.joinRows(savedPra.meta, savedPra.rows));
+      this.jira.importState((legacySnapshot(savedJira) as JiraSnapshot | undefined) ?? this.jira.joinRows(savedJira.meta, savedJira.rows));
+      this.store?.adopt('pra', this.pra.exportRows(), !legacyPra);
+      this.store?.adopt('jira', this.jira.exportRows(), !legacySnapshot(savedJira));
     } else {
       seedSimulators(this.pra, this.jira);
       seedConsent(this.host);
+    }
+    if (this.store) {
+      // Simulator requests are saved before they are answered (`persist`); this catches what changes in the
+      // background (PRA's outbound deliveries, clock-driven report lag).
+      this.backgroundSaves = setInterval(() => this.persist(), 200);
+      this.backgroundSaves.unref();
     }
   }
 
@@ -95,7 +113,7 @@ export class SandboxWorld {
       result = { urls };
     }
     this.scheduled.start();
-    this.save();
+    this.persist();
     return result;
   }
 
@@ -103,14 +121,26 @@ export class SandboxWorld {
     return integrationUrls(this.host);
   }
 
-  /** Something may have changed: save soon (no-op without a database file). */
+  /** Something may have changed outside a simulator request: save on the next turn of the event loop. */
   markDirty(): void {
-    if (!this.closed) this.autosave?.markDirty();
+    if (this.closed || !this.store || this.saveSoon) return;
+    this.saveSoon = setImmediate(() => {
+      this.saveSoon = undefined;
+      this.persist();
+    });
   }
 
-  save(): void {
-    if (this.closed || !this.store) return;
-    this.store.save({ pra: this.pra.exportState(), jira: this.jira.exportState() });
+  /**
+   * Writes every simulator change since the last save to the database, in one transaction (no-op without a
+   * database file). The server calls it before each simulator answer leaves, so an acknowledged write
+   * survives a crash.
+   */
+  persist(): SaveFigures | undefined {
+    if (this.closed || !this.store) return undefined;
+    const started = performance.now();
+    const figures = this.store.save({ pra: this.pra.exportRows(), jira: this.jira.exportRows() });
+    if (figures.rowsWritten + figures.rowsDeleted > 0) this.lastSave = { ...figures, at: Date.now(), ms: performance.now() - started };
+    return figures;
   }
 
   /** Stops timers and deliveries, saves (unless `discard`), closes the database. */
@@ -119,8 +149,9 @@ export class SandboxWorld {
     this.scheduled.stop();
     await this.pra.close();
     await this.host.queue.stop();
-    this.autosave?.cancel();
-    if (!options.discard) this.save();
+    if (this.backgroundSaves) clearInterval(this.backgroundSaves);
+    if (this.saveSoon) clearImmediate(this.saveSoon);
+    if (!options.discard) this.persist();
     this.closed = true;
     await this.host.close();
   }

@@ -127,6 +127,11 @@ export interface FaultRule {
   /** Only requests whose path starts with this prefix (or matches this regex source when it starts with ^). */
   path?: string;
   method?: string;
+  /**
+   * Only requests carrying every one of these parameters with exactly this value, in the query string or
+   * in a form-encoded body (e.g. `{"generate_report": "AccessSession", "lsid": "…"}`).
+   */
+  query?: Record<string, string>;
   /** HTTP status to answer with; omit for a pure delay rule. */
   status?: number;
   headers?: Record<string, string>;
@@ -165,9 +170,12 @@ export class FaultInjector {
   }
 
   /** Returns the rule that applies to this request, consuming one use of it. */
-  take(method: string, path: string): FaultRule | undefined {
+  take(method: string, path: string, params?: () => URLSearchParams): FaultRule | undefined {
+    let known: URLSearchParams | undefined;
+    const param = (name: string) => (known ??= params?.() ?? new URLSearchParams()).get(name);
     const index = this.rules.findIndex((rule) => {
       if (rule.method && rule.method.toUpperCase() !== method.toUpperCase()) return false;
+      if (rule.query && Object.entries(rule.query).some(([name, value]) => param(name) !== value)) return false;
       if (rule.path) {
         if (rule.path.startsWith('^')) {
           if (!new RegExp(rule.path).test(path)) return false;
@@ -272,6 +280,16 @@ function hasHeader(headers: Record<string, unknown>, name: string): boolean {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** The query string's parameters plus those of a form-encoded body (the query's first when both have one). */
+export function requestParameters(req: SimRequest): URLSearchParams {
+  const params = new URLSearchParams(req.query);
+  const contentType = (req.header('content-type') ?? '').toLowerCase();
+  if (req.rawBody.length > 0 && contentType.startsWith('application/x-www-form-urlencoded')) {
+    for (const [name, value] of req.form()) if (!params.has(name)) params.append(name, value);
+  }
+  return params;
+}
+
 /**
  * Builds a Node request handler from a router. The optional third argument lets a parent server
  * mount the handler under a prefix and pass the path with the prefix removed.
@@ -291,7 +309,8 @@ export function createHandler(options: HandlerOptions): NodeHandler {
         simReq = makeRequest(method, url, req.headers, rawBody, 'handler' in matched ? matched.params : {});
         if (!isControl && options.faults) {
           if (options.faults.latencyMs > 0) await sleep(options.faults.latencyMs);
-          const fault = options.faults.take(method, url.pathname);
+          const request = simReq;
+          const fault = options.faults.take(method, url.pathname, () => requestParameters(request));
           if (fault) {
             if (fault.delayMs) await sleep(fault.delayMs);
             if (fault.destroy) {

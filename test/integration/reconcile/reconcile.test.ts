@@ -130,3 +130,65 @@ describe('reconciliation', () => {
     await runPass();
   });
 });
+
+describe('reconciliation when the listing carries no external key (issue 11 item 9)', () => {
+  const reportReads = () => w.pra.counters().byReportType.AccessSession ?? 0;
+  const withoutListingKey = async (run: () => Promise<void>) => {
+    w.pra.pauseOutbound();
+    w.pra.setKnobs({ listingExternalKey: false });
+    try {
+      await run();
+    } finally {
+      w.pra.setKnobs({ listingExternalKey: true });
+      w.pra.resumeOutbound();
+      await w.settle();
+    }
+  };
+
+  it('reads the report of an unknown session to find its key: imports it once, records a keyless one as unmatched and never reads it again', async () => {
+    await withoutListingKey(async () => {
+      await rewindWatermark();
+      const lost = await w.endSession({ externalKey: 'SD-1', events: [{ eventType: 'Chat Message', performedBy: 'rep', body: 'listed without its key' }] }, TEN_MINUTES);
+      const noKey = await w.endSession({}, TEN_MINUTES);
+      await w.host.queue.idle();
+      const listing = await (await fetch(`${w.praUrl}/__sim/knobs`)).json();
+      expect(listing.listingExternalKey).toBe(false);
+
+      const readsBefore = reportReads();
+      const first = await w.host.runAs(asScheduled, () => reconcile());
+      expect(first).toMatchObject({ complete: true, queued: 1, missedEvents: 1, withoutKey: 1 });
+      expect(first!.reportsRead).toBe(2);
+      await w.settle();
+      expect(await ownComments('SD-1', lost)).toHaveLength(1);
+
+      // The keyless session is known now: a pass over the same window reads no report for it.
+      await rewindWatermark();
+      const readsAfterFirst = reportReads();
+      const second = await w.host.runAs(asScheduled, () => reconcile());
+      expect(second).toMatchObject({ complete: true, queued: 0, reportsRead: 0 });
+      await w.settle();
+      expect(reportReads()).toBe(readsAfterFirst);
+      expect(readsAfterFirst).toBeGreaterThan(readsBefore);
+      expect(await ownComments('SD-1', lost)).toHaveLength(1);
+      // Not a Jira session: it stays out of the admin's recent imports.
+      const activity = await w.configCall('listImportActivity');
+      expect(activity.imports.find((i: { lsid: string }) => i.lsid === noKey)).toBeUndefined();
+    });
+  });
+
+  it('reads at most maxReportFetches reports per pass and resumes where it stopped', async () => {
+    await withoutListingKey(async () => {
+      await rewindWatermark();
+      const lsids: string[] = [];
+      for (let i = 0; i < 3; i++) lsids.push(await w.endSession({ externalKey: 'SD-7', events: [{ eventType: 'Session Note Added', performedBy: 'rep', body: `budget ${i}` }] }, TEN_MINUTES));
+      await w.host.queue.idle();
+
+      const first = await w.host.runAs(asScheduled, () => reconcile({ maxReportFetches: 2 }));
+      expect(first).toMatchObject({ complete: false, reportsRead: 2, queued: 2 });
+      const second = await w.host.runAs(asScheduled, () => reconcile({ maxReportFetches: 2 }));
+      expect(second).toMatchObject({ complete: true, reportsRead: 1, queued: 1 });
+      await w.settle();
+      for (const lsid of lsids) expect(await ownComments('SD-7', lsid)).toHaveLength(1);
+    });
+  });
+});

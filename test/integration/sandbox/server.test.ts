@@ -9,6 +9,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { startSandbox, type Sandbox } from '../../../sandbox/server';
+import { carriedOverNotices } from '../../../sandbox/server/notices';
 import { APPROVAL_CASES, runDemoFlow } from '../../../sandbox/demo/flow';
 import { DEMO } from '../../../sandbox/jira-simulator/seed';
 import { banner } from '../../../sandbox/server/banner';
@@ -190,6 +191,69 @@ describe('a fresh in-memory sandbox', () => {
   });
 });
 
+describe('the scripting API for outside tests (issue 13 item 6)', () => {
+  let s: Sandbox;
+  beforeAll(async () => {
+    s = await start();
+  });
+  afterAll(() => s.close());
+
+  it('shows an import: status, attempts, the next retry, parts and attachments written; waits for scheduled retries or not', async () => {
+    expect((await call(s, 'GET', '/sandbox/api/time-scale')).body).toEqual({ queueDelayScale: 0.001 });
+    expect((await call(s, 'PUT', '/sandbox/api/time-scale', { queueDelayScale: 0 })).status).toBe(400);
+    // Real-time retries for this test: Jira answers the first comment with 503 and Retry-After: 2.
+    expect((await call(s, 'PUT', '/sandbox/api/time-scale', { queueDelayScale: 1 })).body).toEqual({ queueDelayScale: 1 });
+    await call(s, 'POST', '/jira/__sim/faults', { path: '^/rest/api/3/issue/[^/]+/comment$', method: 'POST', status: 503, headers: { 'Retry-After': '2' }, count: 1 });
+    const session = (
+      await call(s, 'POST', '/pra/__sim/sessions', {
+        jumpItem: { name: 'WORKSTATION-01' },
+        rep: 'arivera',
+        externalKey: 'SD-1',
+        events: [{ eventType: 'Chat Message', performedBy: 'rep', body: 'Zoë\'s "C:\\Temp" 日本語 😀' }],
+      })
+    ).body;
+    await call(s, 'POST', `/pra/__sim/sessions/${session.lsid}/end`, {});
+
+    // Nothing to do now, but a retry is scheduled.
+    const now = await call(s, 'POST', '/sandbox/api/wait-idle', { timeoutMs: 10_000, includeScheduled: false });
+    expect(now.body.idle).toBe(true);
+    expect(now.body.open).toBe(1);
+    const waiting = (await call(s, 'GET', `/sandbox/api/imports/${session.lsid}`)).body;
+    expect(waiting).toMatchObject({ lsid: session.lsid, ticketKey: 'SD-1', attempts: 1, parts: { written: 0 } });
+    expect(Date.parse(waiting.nextRetryAt)).toBeGreaterThan(Date.now());
+    expect(waiting.queue).toMatchObject({ state: 'pending', retryCount: 1 });
+
+    const settled = await call(s, 'POST', '/sandbox/api/wait-idle', { timeoutMs: 150_000 });
+    expect(settled.body).toEqual({ idle: true });
+    expect((await call(s, 'POST', '/sandbox/api/wait-idle', { includeScheduled: false })).body).toEqual({ idle: true, open: 0, nextDueAt: null });
+    const done = (await call(s, 'GET', `/sandbox/api/imports/${session.lsid}`)).body;
+    expect(done).toMatchObject({ status: 'done', nextRetryAt: null, queue: null, deliveries: 1 });
+    expect(done.parts.planned).toBeGreaterThanOrEqual(1);
+    expect(done.parts.written).toBe(done.parts.planned);
+    expect(done.attachments.written).toBe(done.attachments.planned);
+    const comments = (await call(s, 'GET', '/jira/__sim/issues/SD-1')).body.comments.map((c: { id: string }) => c.id);
+    for (const id of Object.values(done.parts.commentIds)) expect(comments).toContain(id);
+
+    expect((await call(s, 'GET', '/sandbox/api/imports/0123456789abcdef0123456789abcdef')).status).toBe(404);
+    expect((await call(s, 'GET', '/sandbox/api/imports/not-an-lsid')).status).toBe(400);
+    expect((await call(s, 'POST', '/sandbox/api/wait-idle', { timeoutMs: 200_000 })).status).toBe(200);
+    await call(s, 'PUT', '/sandbox/api/time-scale', { queueDelayScale: 0.001 });
+  }, 60_000);
+
+  it('reports what each invocation of the app cost', async () => {
+    const figures = (await call(s, 'GET', '/sandbox/api/invocations?functionKey=session-import-fn&limit=5')).body;
+    expect(figures.length).toBeGreaterThanOrEqual(2);
+    for (const f of figures) {
+      expect(f).toMatchObject({ functionKey: 'session-import-fn', moduleType: 'consumer', ok: true });
+      expect(f.elapsedMs).toBeGreaterThan(0);
+      expect(Number.isInteger(f.heapUsedDeltaBytes)).toBe(true);
+      expect(Number.isInteger(f.rssDeltaBytes)).toBe(true);
+    }
+    // newest first
+    expect(Date.parse(figures[0].startedAt)).toBeGreaterThanOrEqual(Date.parse(figures.at(-1).startedAt));
+  });
+});
+
 describe('persistence', () => {
   const live: Sandbox[] = [];
   afterEach(async () => {
@@ -200,27 +264,31 @@ describe('persistence', () => {
     dirs.push(dir);
     return dir;
   };
-  const savedAt = (file: string) => {
+  /** The saved Jira issue rows, read through another connection (what a crash would leave). */
+  const savedIssueSummaries = (file: string) => {
     const db = new Database(file, { readonly: true });
     try {
-      return (db.prepare("SELECT saved_at FROM sandbox_state WHERE name = 'jira'").get() as { saved_at: number } | undefined)?.saved_at ?? 0;
+      const rows = db.prepare("SELECT value FROM simulator_rows WHERE sim = 'jira' AND collection = 'issues'").all() as Array<{ value: string }>;
+      return rows.map((row) => (JSON.parse(row.value) as { summary: string }).summary);
     } finally {
       db.close();
     }
   };
 
-  it('saves shortly after a change, and a restart on another port carries on where it stopped', async () => {
+  it('saves a change before answering it, and a restart on another port carries on where it stopped', async () => {
     const dir = dataDir();
     const first = await start({ dataDir: dir });
     live.push(first);
     expect(first.databaseFile).toBe(path.join(dir, 'sandbox.db'));
     const urlsBefore = (await call(first, 'GET', '/sandbox/api/urls')).body;
-    const before = savedAt(first.databaseFile!);
+    expect(savedIssueSummaries(first.databaseFile!)).not.toContain('Made before the restart');
     const created = await call(first, 'POST', '/jira/__sim/issues', { project: 'SD', summary: 'Made before the restart', assignee: DEMO.users.technician, fields: { 'Asset Name': 'WEB01' } });
     expect(created.body.key).toBe('SD-9');
-    const deadline = Date.now() + 10_000;
-    while (savedAt(first.databaseFile!) === before && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-    expect(savedAt(first.databaseFile!)).toBeGreaterThan(before);
+    // Already on disk when the answer arrives: no waiting.
+    expect(savedIssueSummaries(first.databaseFile!)).toContain('Made before the restart');
+    const { lastSave } = (await call(first, 'GET', '/sandbox/api/health')).body;
+    expect(lastSave.rowsWritten).toBeGreaterThanOrEqual(1);
+    expect(lastSave.bytesWritten).toBeLessThan(200_000);
     const report = await runDemoFlow(first.url, { commentTimeoutMs: 20_000 });
     await first.close();
     live.splice(0);
@@ -237,8 +305,26 @@ describe('persistence', () => {
     expect(urlsAfter.outboundEventUrl).toBe(urlsBefore.outboundEventUrl.replace(first.url, second.url));
     expect((await call(second, 'GET', '/pra/__sim/outbound/recipients')).body[0].url).toBe(urlsAfter.outboundEventUrl);
     expect((await call(second, 'GET', '/pra/__sim/ticket-system')).body.url).toBe(urlsAfter.endpointApprovalUrl);
+    expect(carriedOverNotices(second.world())).toEqual([]);
     const approval = await call(second, 'POST', '/pra/__sim/ticket-system/requests', { ticketId: 'SD-9', user: 'arivera', jumpItem: { name: 'WEB01' } });
     expect(approval.body).toMatchObject({ allowed: true, customAttributes: { external_key: 'SD-9' } });
+  });
+
+  it('says in the start banner that outbound events were left off', async () => {
+    const dir = dataDir();
+    const first = await start({ dataDir: dir });
+    await call(first, 'POST', '/pra/__sim/outbound/pause');
+    const session = (await call(first, 'POST', '/pra/__sim/sessions', { jumpItem: { name: 'WEB01' }, rep: 'arivera', externalKey: 'SD-2' })).body;
+    await call(first, 'POST', `/pra/__sim/sessions/${session.lsid}/end`, {});
+    await first.close();
+    const second = await start({ dataDir: dir });
+    live.push(second);
+    const [notice, ...rest] = carriedOverNotices(second.world());
+    expect(rest).toEqual([]);
+    expect(notice).toContain('PRA outbound events are OFF');
+    expect(notice).toContain('1 event(s) are held');
+    await call(second, 'POST', '/pra/__sim/outbound/resume');
+    expect(carriedOverNotices(second.world())).toEqual([]);
   });
 
   it('starts clean with reset, and POST /sandbox/api/reset goes back to the seeded demo', async () => {

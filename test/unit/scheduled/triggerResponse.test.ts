@@ -15,6 +15,8 @@ const pass = (extra: Partial<ReconcileResult> = {}): ReconcileResult => ({
   queued: 1,
   retried: 0,
   missedEvents: 1,
+  reportsRead: 0,
+  withoutKey: 0,
   complete: true,
   ...extra,
 });
