@@ -89,6 +89,11 @@ export class ForgeHost {
   readonly webTriggerUrls: WebTriggerUrls;
   readonly egress: EgressProxy;
   readonly logs: InvocationLog[] = [];
+  /**
+   * Added to the app's notion of now (`src/shared/clock.ts`), to test time rules such as change windows
+   * (sandbox API `POST /sandbox/api/clock`). KVS TTLs, queue delays and time limits keep the real clock.
+   */
+  clockOffsetMs = 0;
   readonly jiraCalls: JiraCall[] = [];
   readonly cloudId: string;
   readonly installationId: string;
@@ -205,6 +210,7 @@ export class ForgeHost {
       forgeFetch: (target, p, init) => this.platformFetch(target, p, init, request),
       egressFetch: (input, init) => this.egress.fetch(input, init),
       log: (level, args) => this.recordLog(invocationId, fn.key, request.moduleKey, level, args),
+      now: () => this.appNow(),
     };
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
@@ -216,6 +222,11 @@ export class ForgeHost {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /** The app's now in epoch ms: the host clock plus `clockOffsetMs`. */
+  appNow(): number {
+    return (this.options.now ?? Date.now)() + this.clockOffsetMs;
   }
 
   /** The manifest's permissions, with the backend egress list the proxy actually enforces. */

@@ -7,6 +7,11 @@ export const SETTINGS_MESSAGES = {
   clientSecretRequired: 'Enter the OAuth Client Secret of the PRA API account.',
   assetFieldNameRequired: 'Enter the name of the Jira field that holds the asset (for example Asset Name or Assets).',
   recordingMaxMb: 'Enter a whole number of megabytes from 1 to 100 (the app holds a recording in memory while it attaches it).',
+  changeWindowGraceMinutes: 'Enter a whole number of minutes from 0 to 1440 (24 hours).',
+  changeWindowFieldPair: 'Enter both window field names, or leave both empty to use Planned start / Planned end (or Change start date / Change completion date).',
+  changeWindowIssueTypes: 'Enter at least one issue type that the change window applies to (for example Change).',
 } as const;
+
+export const CHANGE_WINDOW_GRACE_LIMIT = 1440;
 
 export const RECORDING_MAX_MB_LIMIT = 100;
