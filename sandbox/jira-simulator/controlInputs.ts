@@ -59,7 +59,7 @@ export const fieldInputSchema = z
   .object({
     id: z.string().regex(/^customfield_\d+$/, "must look like 'customfield_10050'").optional(),
     name: z.string().min(1),
-    type: z.enum(['text', 'textarea', 'number', 'assets']),
+    type: z.enum(['text', 'textarea', 'number', 'assets', 'datetime']),
     description: z.string().optional(),
     /** Issue type names or ids whose screens carry the field; omitted = all issue types. */
     issueTypes: z.array(z.string()).optional(),
@@ -134,6 +134,7 @@ export const knobsPatchSchema = z
     perIssueWriteLimit: z.object({ limit: z.number().int().positive(), windowMs: z.number().int().positive() }).strict().nullable(),
     assetsEnabled: z.boolean(),
     assetsAccessGroups: z.array(z.string()),
+    clockOffsetMs: z.number().int(),
   })
   .partial()
   .strict();
@@ -165,6 +166,8 @@ export const rateLimitFaultSchema = z
   })
   .strict();
 export type RateLimitFaultInput = z.input<typeof rateLimitFaultSchema>;
+
+export const clockAdvanceSchema = z.object({ ms: z.number().int() }).strict();
 
 export const latencySchema = z.number().int().nonnegative();
 

@@ -82,7 +82,7 @@ export interface Resolution {
   description: string;
 }
 
-export type CustomFieldType = 'text' | 'textarea' | 'number' | 'assets';
+export type CustomFieldType = 'text' | 'textarea' | 'number' | 'assets' | 'datetime';
 
 export interface CustomField {
   id: string;
@@ -206,6 +206,8 @@ export interface Knobs {
   assetsEnabled: boolean;
   /** Groups whose members may use the Assets REST API (the app always may). */
   assetsAccessGroups: string[];
+  /** Added to the injected clock (`POST /__sim/clock/advance`), to test time rules such as change windows. */
+  clockOffsetMs: number;
 }
 
 const DEFAULT_KNOBS: Knobs = {
@@ -219,6 +221,7 @@ const DEFAULT_KNOBS: Knobs = {
   perIssueWriteLimit: null,
   assetsEnabled: true,
   assetsAccessGroups: ['jira-administrators', 'jira-servicemanagement-users'],
+  clockOffsetMs: 0,
 };
 
 /** The Forge app's own account (what `Authorization: Bearer sim-app` acts as). */
@@ -272,7 +275,9 @@ export interface JiraStateOptions {
 export class JiraState {
   readonly siteUrl: string;
   readonly cloudId: string;
-  readonly now: () => number;
+  private readonly clock: () => number;
+  /** The simulator clock in ms: the injected clock plus the clockOffsetMs knob. */
+  readonly now = (): number => this.clock() + this.knobs.clockOffsetMs;
 
   users = new Map<string, User>();
   projects = new Map<string, Project>();
@@ -309,7 +314,7 @@ export class JiraState {
   constructor(options: JiraStateOptions) {
     this.siteUrl = options.siteUrl.replace(/\/+$/, '');
     this.cloudId = options.cloudId;
-    this.now = options.now;
+    this.clock = options.now;
     this.reset();
   }
 

@@ -11,6 +11,7 @@ import { PraError } from '../pra/errors';
 import type { ApiInfo } from '../pra/apiInfo';
 import type { JiraClient } from '../jira/client';
 import { cacheField, chooseField, listFields, similarFieldNames } from '../jira/fields';
+import { cacheWindowFields, chooseWindowFields } from '../changeWindow/windowFields';
 import type { Settings } from './settings';
 import type { ValidationResult } from './store';
 
@@ -60,6 +61,15 @@ function permissionProblems(info: ApiInfo): { blocking: string[]; warnings: stri
   return { blocking, warnings };
 }
 
+/** "Change window fields not found", naming what was looked for and any near miss. */
+export function windowFieldsProblem(tried: readonly string[], similar: readonly string[]): string {
+  const pairs: string[] = [];
+  for (let i = 0; i + 1 < tried.length; i += 2) pairs.push(`"${tried[i]}" and "${tried[i + 1]}"`);
+  return `Change window fields not found: Jira has no date-time fields named ${pairs.join(', nor ')}. The names must match the fields' names exactly, as Jira shows them (case-sensitive), and the fields must be Date Time Picker fields.${
+    similar.length ? ` Did you mean ${similar.map((n) => `"${n}"`).join(' or ')}?` : ''
+  }`;
+}
+
 export async function validateConnection(settings: Settings, clientSecret: string | undefined, jira: JiraClient): Promise<ValidationResult> {
   const { hostName, clientId, assetFieldName } = settings;
   if (!hostName || !clientId || !clientSecret) {
@@ -94,6 +104,9 @@ export async function validateConnection(settings: Settings, clientSecret: strin
     return invalid(`Unsupported asset field: "${field.name}" is a ${field.type} field. Use a short text field or a Jira Assets field.`);
   }
   if (field) await cacheField(assetFieldName, field);
+  const windowFields = settings.requireChangeWindow ? chooseWindowFields(fields, settings) : undefined;
+  if (windowFields && !windowFields.ok) return invalid(windowFieldsProblem(windowFields.tried, windowFields.similar));
+  if (windowFields?.ok) await cacheWindowFields(settings, windowFields.fields);
 
   const details = [...warnings];
   if (!settings.enabled) details.unshift('Enable Integration is off: Jump to Asset, session import and endpoint approval stay inactive until you turn it on.');
@@ -102,7 +115,7 @@ export async function validateConnection(settings: Settings, clientSecret: strin
     status: 'valid',
     message: `Connected to ${hostName} (API ${info.apiVersion}): Command API ${commandText}, Reporting API allowed.${
       field ? ` Asset field "${field.name}" (${field.kind === 'assets' ? 'Jira Assets' : 'text'}).` : ''
-    }`,
+    }${windowFields?.ok ? ` Change window fields "${windowFields.fields.startName}" and "${windowFields.fields.endName}".` : ''}`,
     details,
     checkedAt: new Date().toISOString(),
     apiVersion: info.apiVersion,
