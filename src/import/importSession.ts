@@ -26,6 +26,8 @@ import { eventsCsv, sessionFileNames, transcriptText } from './render/files';
 import { packagedName, packageTextFile, type PackagedFile } from './sessionFiles';
 import { decideOnError, isRateLimited, notReadyDelay } from './retryPolicy';
 import { parseAccessSession, type SessionReport } from './sessionReport';
+import { resolveWindowFields } from '../changeWindow/windowFields';
+import { sessionWindowNote, windowIssueFields } from '../changeWindow/sessionWindow';
 
 export const COMMENT_MARKER_KEY = 'beyondtrust-pra-session';
 
@@ -65,7 +67,13 @@ async function loadReport(pra: PraClient, record: ImportRecord): Promise<Session
 
 function renderFor(report: SessionReport, record: ImportRecord): RenderedSession {
   const plan = record.plan!;
-  return renderSession(report, { excludedEventTypes: plan.excludedEventTypes, assigneeNote: plan.assigneeNote, recordingNote: plan.recordingNote, fileNames: plan.fileNames });
+  return renderSession(report, {
+    excludedEventTypes: plan.excludedEventTypes,
+    assigneeNote: plan.assigneeNote,
+    recordingNote: plan.recordingNote,
+    fileNames: plan.fileNames,
+    changeWindow: plan.changeWindow,
+  });
 }
 
 interface LogTexts {
@@ -125,7 +133,9 @@ async function run(record: ImportRecord, settings: Settings, pra: PraClient, jir
   if (!ticketKey) {
     return finish(record, 'unmatched', rawKey ? `The session's external key "${rawKey}" is not a Jira issue key.` : 'The session has no external key, so there is no ticket to import it to.');
   }
-  const issue = await getIssue(jira, ticketKey, ['summary', 'assignee']);
+  // Change windows on: the window fields (KVS-cached ids) come with the same issue request.
+  const windowFields = settings.requireChangeWindow ? await resolveWindowFields(jira, settings) : undefined;
+  const issue = await getIssue(jira, ticketKey, ['summary', 'assignee', ...windowIssueFields(settings, windowFields)]);
   if (!issue) return finish({ ...record, ticketKey }, 'unmatched', `Ticket ${ticketKey} was not found, or the app cannot see it.`);
   record = await saveRecord({ ...record, ticketKey: issue.key, status: 'running', reason: undefined });
   await indexIssueSession(issue.key, record.lsid);
@@ -141,7 +151,8 @@ async function run(record: ImportRecord, settings: Settings, pra: PraClient, jir
     const assigneeNote = settings.autoAssociateUser ? await associateAssignee(jira, issue, report) : undefined;
     const decision = settings.attachRecordings ? await prepareRecording(pra, jira, report, settings.recordingMaxMb) : {};
     recording = decision.file;
-    let rendered = renderSession(report, { excludedEventTypes: excluded, assigneeNote, recordingNote: decision.note });
+    const changeWindow = sessionWindowNote(settings, issue.fields, windowFields, report.startTime, report.endTime);
+    let rendered = renderSession(report, { excludedEventTypes: excluded, assigneeNote, recordingNote: decision.note, changeWindow });
     let fileNames: { transcript: string; events: string } | undefined;
     if (rendered.shortened) {
       const names = sessionFileNames(report.lsid);
@@ -152,7 +163,7 @@ async function run(record: ImportRecord, settings: Settings, pra: PraClient, jir
         events: packagedName(names.events, Buffer.byteLength(events), max),
       };
       if (fileNames.transcript !== names.transcript || fileNames.events !== names.events) {
-        rendered = renderSession(report, { excludedEventTypes: excluded, assigneeNote, recordingNote: decision.note, fileNames });
+        rendered = renderSession(report, { excludedEventTypes: excluded, assigneeNote, recordingNote: decision.note, fileNames, changeWindow });
       }
     }
     record = await saveRecord({
@@ -166,6 +177,7 @@ async function run(record: ImportRecord, settings: Settings, pra: PraClient, jir
         recordingNote: decision.note,
         recordingFile: decision.file?.filename,
         excludedEventTypes: excluded,
+        ...(changeWindow ? { changeWindow } : {}),
       },
       progress: { ...record.progress, assignee: settings.autoAssociateUser ? 'done' : 'skipped' },
     });

@@ -8,6 +8,7 @@
  */
 import { kvs, WhereConditions } from '@forge/kvs';
 import { invertedTime } from '../shared/keys';
+import type { SessionWindowNote } from '../changeWindow/sessionWindow';
 
 export type ImportStatus = 'queued' | 'running' | 'waiting' | 'done' | 'failed' | 'unmatched' | 'skipped';
 export type ImportSource = 'event' | 'reconcile' | 'manual';
@@ -23,6 +24,8 @@ export interface ImportPlan {
   recordingFile?: string;
   /** Settings the rendering used, so a resumed import renders the same parts. */
   excludedEventTypes: string[];
+  /** The ticket's change window and where the session fell (covered tickets only; issue 15). */
+  changeWindow?: SessionWindowNote;
 }
 
 export interface ImportProgress {

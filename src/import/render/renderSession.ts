@@ -10,6 +10,8 @@ import { sessionFileNames } from './files';
 import { utc } from '../../shared/format';
 import { packSections } from './pack';
 import { layoutSections, sessionContent, UNLIMITED, type Limits } from './sections';
+import { changeWindowBlock } from './changeWindowBlock';
+import type { SessionWindowNote } from '../../changeWindow/sessionWindow';
 
 /** Jira Cloud's comment limit. */
 export const COMMENT_CHAR_LIMIT = 32_767;
@@ -26,6 +28,8 @@ export interface RenderOptions {
   maxParts?: number;
   /** Names the notes use for the attached transcript and event log (default: sessionFileNames). */
   fileNames?: { transcript: string; events: string };
+  /** The ticket's change window and where the session fell (covered tickets only; issue 15). */
+  changeWindow?: SessionWindowNote;
 }
 
 export interface RenderedSession {
@@ -80,7 +84,8 @@ export function renderSession(report: SessionReport, options: RenderOptions): Re
   }
 
   const n = result.parts.length;
-  const parts = result.parts.map((content, i) => doc([...header(report, i + 1, n), ...content]));
+  const windowBlock = changeWindowBlock(options.changeWindow, report);
+  const parts = result.parts.map((content, i) => doc([...header(report, i + 1, n), ...(i === 0 ? windowBlock : []), ...content]));
   for (const [i, part] of parts.entries()) {
     const size = JSON.stringify(part).length;
     if (size > COMMENT_CHAR_LIMIT) throw new Error(`Rendered part ${i + 1} is ${size} characters, over Jira's ${COMMENT_CHAR_LIMIT}`);
