@@ -13,6 +13,8 @@ const STATUS: Record<PanelSession['status'], { text: string; appearance: 'succes
   skipped: { text: 'Skipped', appearance: 'default' },
 };
 
+const WINDOW_TEXT = { inside: 'inside the change window', outside: 'outside the change window' } as const;
+
 interface Props {
   sessions: PanelSession[];
   canReimport: boolean;
@@ -29,7 +31,7 @@ export const SessionList = ({ sessions, canReimport, onReimport }: Props) => (
           <Text>{[s.jumpItem ?? 'Unknown Jump Item', s.representative].filter(Boolean).join(' · ')}</Text>
           <Lozenge appearance={STATUS[s.status].appearance}>{STATUS[s.status].text}</Lozenge>
         </Inline>
-        <Text>{`Ended ${s.endedAt}${s.parts && s.parts > 1 ? ` · ${s.parts} comments` : ''}`}</Text>
+        <Text>{`Ended ${s.endedAt}${s.parts && s.parts > 1 ? ` · ${s.parts} comments` : ''}${s.changeWindow ? ` · ${WINDOW_TEXT[s.changeWindow]}` : ''}`}</Text>
         {s.reason && <Text>{s.reason}</Text>}
         {(s.links.length > 0 || canReimport) && (
           <Inline space="space.150" alignBlock="center">

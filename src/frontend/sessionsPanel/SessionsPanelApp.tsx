@@ -51,6 +51,7 @@ export const SessionsPanelApp = () => {
           <Text>{notice.text}</Text>
         </SectionMessage>
       )}
+      {result.view.changeWindow && <Text>{`Change window: ${result.view.changeWindow.text}`}</Text>}
       <SessionList sessions={result.view.sessions} canReimport={result.view.canReimport} onReimport={reimport} />
       <ApprovalList approvals={result.view.approvals} />
     </Stack>
