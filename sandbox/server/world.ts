@@ -70,6 +70,8 @@ export class SandboxWorld {
     if (saved.pra && saved.jira) {
       this.pra.importState(saved.pra);
       this.jira.importState(saved.jira);
+      // The app's clock follows the simulators' saved offset (POST /sandbox/api/clock moves all three).
+      this.host.clockOffsetMs = this.jira.getKnobs().clockOffsetMs;
     } else {
       seedSimulators(this.pra, this.jira);
     }
