@@ -12,6 +12,7 @@ import { reimportSession } from '../import/adminActions';
 import { approvalsForIssue } from '../approval/audit';
 import { utc, utcIso } from '../shared/format';
 import { loadSettings } from '../config/store';
+import { log } from '../shared/log';
 import type { Settings } from '../config/settings';
 import type { ApprovalRecord } from '../approval/audit';
 import { resolveWindowFields, type WindowFieldChoice } from '../changeWindow/windowFields';
@@ -135,10 +136,18 @@ export async function issueSessionsView(issueKey: unknown, accountId: string | u
   const key = normalizeIssueKey(issueKey);
   if (!key) return notFound;
   const settings = await loadSettings();
-  const windowFields = settings.requireChangeWindow ? await resolveWindowFields(JiraClient.asApp(), settings) : undefined;
-  const issue = await getIssue(JiraClient.asUser(), key, ['assignee', ...windowIssueFields(settings, windowFields)]);
+  // The change window is extra information: when its field lookup fails, the panel shows the rest without it.
+  let windowLookupFailed = false;
+  const windowFields = settings.requireChangeWindow
+    ? await resolveWindowFields(JiraClient.asApp(), settings).catch((error: unknown) => {
+        log.warn('panel.window-fields-unavailable', { error });
+        windowLookupFailed = true;
+        return undefined;
+      })
+    : undefined;
+  const issue = await getIssue(JiraClient.asUser(), key, ['assignee', ...(windowLookupFailed ? [] : windowIssueFields(settings, windowFields))]);
   if (!issue) return notFound;
-  const window = panelWindow(settings, issue.fields, windowFields);
+  const window = windowLookupFailed ? undefined : panelWindow(settings, issue.fields, windowFields);
   const lsids = (await sessionsOfIssue(issue.key)).slice(0, MAX_SESSIONS);
   const [records, approvals, canReimport] = await Promise.all([
     Promise.all(lsids.map((lsid) => getRecord(lsid))),
