@@ -31,6 +31,8 @@ export interface InvocationScope {
   egressFetch(input: string | URL | Request, init?: RequestInit): Promise<Response>;
   /** Receives the invocation's console output. */
   log(level: LogLevel, args: unknown[]): void;
+  /** The app's notion of now (epoch ms) in this invocation: the host's movable clock. */
+  now?(): number;
 }
 
 export type LogLevel = 'log' | 'info' | 'warn' | 'error' | 'debug';
@@ -40,6 +42,7 @@ type GlobalWithForge = typeof globalThis & {
   __forge_host_original_fetch__?: typeof fetch;
   __forge_host_storage__?: AsyncLocalStorage<InvocationScope>;
   __forge_host_installed__?: boolean;
+  __forge_host_now__?: () => number | undefined;
 };
 const g = globalThis as GlobalWithForge;
 
@@ -79,6 +82,10 @@ if (!g.__forge_host_installed__) {
     const scope = storage.getStore();
     return scope ? scope.egressFetch(input, init) : original(input, init);
   }) as typeof fetch;
+
+  // The sandbox's movable clock (src/shared/clock.ts reads it; Forge never defines it, so the app uses
+  // the system clock there). Outside an invocation: undefined.
+  g.__forge_host_now__ = () => storage.getStore()?.now?.();
 
   g.__forge_host_installed__ = true;
 }

@@ -138,6 +138,11 @@ export class ForgeHost {
   /** The latest invocations' figures, oldest first (at most MAX_INVOCATION_FIGURES). */
   readonly invocations: InvocationFigures[] = [];
   private runningInvocations = 0;
+  /**
+   * Added to the app's notion of now (`src/shared/clock.ts`), to test time rules such as change windows
+   * (sandbox API `POST /sandbox/api/clock`). KVS TTLs, queue delays and time limits keep the real clock.
+   */
+  clockOffsetMs = 0;
   readonly jiraCalls: JiraCall[] = [];
   /** Every scheduled-trigger run with the outcome the platform records (errors also go to `logs`). */
   readonly scheduledRuns: ScheduledRunRecord[] = [];
@@ -263,6 +268,7 @@ export class ForgeHost {
       forgeFetch: (target, p, init) => this.platformFetch(target, p, init, request),
       egressFetch: (input, init) => this.egress.fetch(input, init),
       log: (level, args) => this.recordLog(invocationId, fn.key, request.moduleKey, level, args),
+      now: () => this.appNow(),
     };
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
@@ -299,6 +305,11 @@ export class ForgeHost {
       });
       if (this.invocations.length > MAX_INVOCATION_FIGURES) this.invocations.splice(0, this.invocations.length - MAX_INVOCATION_FIGURES);
     }
+  }
+
+  /** The app's now in epoch ms: the host clock plus `clockOffsetMs`. */
+  appNow(): number {
+    return (this.options.now ?? Date.now)() + this.clockOffsetMs;
   }
 
   /** The manifest's permissions, with the backend egress list the proxy actually enforces. */

@@ -16,6 +16,7 @@ import {
   issueInputSchema,
   issuePatchSchema,
   issueTypeInputSchema,
+  clockAdvanceSchema,
   knobsPatchSchema,
   latencySchema,
   parse,
@@ -48,7 +49,7 @@ import {
   type UserPatch,
 } from './controlInputs';
 import { ControlError } from './errors';
-import { normalizeCustomValue, plainTextDoc } from './fields';
+import { normalizeCustomValue, plainTextDoc, renderCustomValue } from './fields';
 import { rateLimitFault } from './rateLimit';
 import type { RequestCounters, RequestLogEntry } from './requestLog';
 import { seedDemo, type SeedSummary } from './seed';
@@ -453,6 +454,18 @@ export class JiraControl {
     return this.getKnobs();
   }
 
+  /** Moves the simulator clock by `ms` (negative = back); returns the new now (epoch ms). */
+  advanceClock(ms: number): number {
+    this.state.knobs.clockOffsetMs += parse(clockAdvanceSchema, { ms }).ms;
+    return this.state.now();
+  }
+
+  /** The simulator clock: now (epoch ms and ISO) and the offset from the injected clock. */
+  clock(): { now: number; iso: string; offsetMs: number } {
+    const now = this.state.now();
+    return { now, iso: new Date(now).toISOString(), offsetMs: this.state.knobs.clockOffsetMs };
+  }
+
   addFault(rule: FaultRule): FaultRule {
     return this.faults.add(parse(faultRuleSchema, rule));
   }
@@ -656,7 +669,10 @@ export class JiraControl {
       created: jiraTime(issue.created),
       updated: jiraTime(issue.updated),
       customFields: Object.fromEntries(
-        state.fieldsOnIssueType(issue.issueTypeId).map((f) => [f.id, { name: f.name, type: f.type, value: issue.custom[f.id] ?? null }]),
+        state.fieldsOnIssueType(issue.issueTypeId).map((f) => [
+          f.id,
+          { name: f.name, type: f.type, value: f.type === 'datetime' ? renderCustomValue(state, f, issue.custom[f.id]) : (issue.custom[f.id] ?? null) },
+        ]),
       ),
       comments: issue.comments.map((c) => ({
         id: c.id,

@@ -71,7 +71,7 @@ export const fieldInputSchema = z
   .object({
     id: z.string().regex(/^customfield_\d+$/, "must look like 'customfield_10050'").optional(),
     name: z.string().min(1),
-    type: z.enum(['text', 'textarea', 'number', 'assets']),
+    type: z.enum(['text', 'textarea', 'number', 'assets', 'datetime']),
     description: z.string().optional(),
     /** Issue type names or ids whose screens carry the field; omitted = all issue types. */
     issueTypes: z.array(z.string()).optional(),
@@ -156,6 +156,7 @@ export const knobsPatchSchema = z
     assetsEnabled: z.boolean(),
     assetsAccessGroups: z.array(z.string()),
     appMayReadEmails: z.boolean(),
+    clockOffsetMs: z.number().int(),
   })
   .partial()
   .strict();
@@ -193,6 +194,8 @@ export type RateLimitFaultInput = z.input<typeof rateLimitFaultSchema>;
 export const appAssetsRoleSchema = z.object({ role: z.enum(ASSETS_ROLES).nullable() }).strict();
 
 export type AppAssetsRoleInput = z.input<typeof appAssetsRoleSchema>;
+
+export const clockAdvanceSchema = z.object({ ms: z.number().int() }).strict();
 
 export const latencySchema = z.number().int().nonnegative();
 

@@ -59,6 +59,9 @@ export function registerControlRoutes(router: Router, control: JiraControl): voi
   router.get(p('knobs'), () => json(200, control.getKnobs()));
   router.on('PATCH', p('knobs'), (req) => json(200, control.setKnobs(body(req))));
 
+  router.get(p('clock'), () => json(200, control.clock()));
+  router.post(p('clock/advance'), (req) => json(200, { now: control.advanceClock(body<{ ms: number }>(req).ms) }));
+
   router.get(p('faults'), () => json(200, control.listFaults()));
   router.post(p('faults'), (req) => json(201, control.addFault(body<FaultRule>(req))));
   router.post(p('faults/rate-limit'), (req) => json(201, control.addRateLimitFault(body(req))));

@@ -1,5 +1,5 @@
 /**
- * Field metadata: Jira's system fields, custom fields (short text, paragraph, number, Assets) with
+ * Field metadata: Jira's system fields, custom fields (short text, paragraph, number, Assets, date-time) with
  * Jira's schemas, which fields an issue carries, the `fields=` selection syntax of GET issue, and
  * custom field values (normalising control input, rendering REST output). Also GET /rest/api/3/field.
  */
@@ -10,6 +10,7 @@ import { findAssetObject } from './assets';
 import { withAuth } from './auth';
 import { ControlError } from './errors';
 import type { CustomField, CustomFieldType, Issue, JiraState } from './state';
+import { jiraTimeInZone } from './time';
 
 export interface FieldSchema {
   type: string;
@@ -72,7 +73,18 @@ const CUSTOM_TYPES: Record<CustomFieldType, { schema: Omit<FieldSchema, 'customI
     schema: { type: 'array', items: 'cmdb-object-field', custom: 'com.atlassian.jira.plugins.cmdb:cmdb-object-cftype' },
     clauseLabel: 'Assets',
   },
+  datetime: { schema: { type: 'datetime', custom: 'com.atlassian.jira.plugin.system.customfieldtypes:datetime' }, clauseLabel: 'Date Time Picker' },
 };
+
+/** A date-time as control input: ISO-8601 with a zone (Jira's own format included); no zone = refused. */
+const DATE_TIME_INPUT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})$/;
+
+function parseDateTimeInput(value: string): number | undefined {
+  if (!DATE_TIME_INPUT.test(value)) return undefined;
+  // Date.parse needs `+hh:mm`; Jira writes `+hhmm`.
+  const ms = Date.parse(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+  return Number.isFinite(ms) ? ms : undefined;
+}
 
 function customFieldMeta(field: CustomField): FieldMeta {
   const customId = Number(field.id.replace('customfield_', ''));
@@ -129,6 +141,11 @@ export function normalizeCustomValue(state: JiraState, field: CustomField, value
     case 'number':
       if (typeof value !== 'number') throw wrong('a number');
       return value;
+    case 'datetime': {
+      const ms = typeof value === 'string' ? parseDateTimeInput(value) : undefined;
+      if (ms === undefined) throw wrong("an ISO-8601 date-time with a zone, e.g. '2026-12-04T22:00:00.000+0000'");
+      return ms;
+    }
     case 'textarea': {
       const doc = typeof value === 'string' ? plainTextDoc(value) : value;
       const problem = validateAdf(doc);
@@ -147,9 +164,13 @@ export function normalizeCustomValue(state: JiraState, field: CustomField, value
   }
 }
 
-/** Stored value → the REST representation (Assets: `{workspaceId, id: "<ws>:<objectId>", objectId}`, no label). */
-export function renderCustomValue(state: JiraState, field: CustomField, value: unknown): unknown {
+/**
+ * Stored value → the REST representation (Assets: `{workspaceId, id: "<ws>:<objectId>", objectId}`, no label;
+ * date-time: Jira's format in the viewer's time zone, e.g. `2026-12-04T17:00:00.000-0500`).
+ */
+export function renderCustomValue(state: JiraState, field: CustomField, value: unknown, timeZone = 'UTC'): unknown {
   if (value === null || value === undefined) return null;
+  if (field.type === 'datetime') return jiraTimeInZone(value as number, timeZone);
   if (field.type === 'assets') {
     return (value as string[]).map((objectId) => ({
       workspaceId: state.assetsWorkspaceId,

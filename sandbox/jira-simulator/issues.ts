@@ -96,7 +96,7 @@ function systemFieldValue(state: JiraState, issue: Issue, fieldId: string, viewe
 
 function fieldValue(state: JiraState, issue: Issue, field: FieldMeta, viewer: Principal): unknown {
   if (!field.custom) return systemFieldValue(state, issue, field.id, viewer);
-  return renderCustomValue(state, state.customFields.get(field.id)!, issue.custom[field.id]);
+  return renderCustomValue(state, state.customFields.get(field.id)!, issue.custom[field.id], viewer.user.timeZone);
 }
 
 interface IssueQuery {

@@ -1,6 +1,7 @@
 /**
  * The demo site used by the sandbox and the app's tests: a JSM project `SD` (Incident, Service
- * Request), a software project `OPS` restricted to the `it-operations` group, technicians with visible
+ * Request), a software project `OPS` restricted to the `it-operations` group, a JSM project `CHG` (Change,
+ * with the ITSM change statuses and the Planned start / Planned end date-time fields), technicians with visible
  * and hidden emails, a Jira admin, a customer, the "Asset Name" (text) and "Assets" (Assets) fields and
  * four Assets objects. Every id is fixed; docs/jira-simulator.md lists them.
  */
@@ -20,11 +21,27 @@ export const DEMO = {
     /** Taylor Brooks, a JSM customer (no project permissions). */
     customer: '712020:9e8d7c6b-5a49-4382-9170-6f5e4d3c2b1a',
   },
-  projects: { serviceDesk: { id: '10000', key: 'SD' }, operations: { id: '10001', key: 'OPS' } },
-  issueTypes: { incident: '10001', serviceRequest: '10002', task: '10003' },
-  statuses: { open: '1', inProgress: '3', resolved: '5', closed: '6', waitingForSupport: '10000', cancelled: '10001' },
+  projects: { serviceDesk: { id: '10000', key: 'SD' }, operations: { id: '10001', key: 'OPS' }, changes: { id: '10002', key: 'CHG' } },
+  issueTypes: { incident: '10001', serviceRequest: '10002', task: '10003', change: '10004' },
+  statuses: {
+    open: '1',
+    inProgress: '3',
+    resolved: '5',
+    closed: '6',
+    waitingForSupport: '10000',
+    cancelled: '10001',
+    // The ITSM change workflow's statuses (issue 15).
+    planning: '10002',
+    awaitingApproval: '10003',
+    awaitingImplementation: '10004',
+    implementing: '10005',
+    peerReview: '10006',
+    completed: '10007',
+    failed: '10008',
+    declined: '10009',
+  },
   resolutions: { done: '10000', wontDo: '10001', declined: '10002', duplicate: '10003' },
-  fields: { assetName: 'customfield_10050', assets: 'customfield_10051' },
+  fields: { assetName: 'customfield_10050', assets: 'customfield_10051', plannedStart: 'customfield_10052', plannedEnd: 'customfield_10053' },
   assets: {
     workspaceId: DEFAULT_ASSETS_WORKSPACE_ID,
     schemaId: '1',
@@ -80,6 +97,14 @@ export function seedDemo(control: JiraControl): SeedSummary {
   control.createStatus({ id: statuses.closed, name: 'Closed', category: 'done' });
   control.createStatus({ id: statuses.waitingForSupport, name: 'Waiting for support', category: 'new' });
   control.createStatus({ id: statuses.cancelled, name: 'Cancelled', category: 'done' });
+  control.createStatus({ id: statuses.planning, name: 'Planning', category: 'new' });
+  control.createStatus({ id: statuses.awaitingApproval, name: 'Awaiting approval', category: 'indeterminate' });
+  control.createStatus({ id: statuses.awaitingImplementation, name: 'Awaiting implementation', category: 'indeterminate' });
+  control.createStatus({ id: statuses.implementing, name: 'Implementing', category: 'indeterminate' });
+  control.createStatus({ id: statuses.peerReview, name: 'Peer review', category: 'indeterminate' });
+  control.createStatus({ id: statuses.completed, name: 'Completed', category: 'done' });
+  control.createStatus({ id: statuses.failed, name: 'Failed', category: 'done' });
+  control.createStatus({ id: statuses.declined, name: 'Declined', category: 'done' });
   control.createResolution({ id: resolutions.done, name: 'Done', description: 'Work has been completed on this issue.' });
   control.createResolution({ id: resolutions.wontDo, name: "Won't Do", description: 'This issue won\'t be actioned.' });
   control.createResolution({ id: resolutions.declined, name: 'Declined', description: 'This request was declined.' });
@@ -88,6 +113,7 @@ export function seedDemo(control: JiraControl): SeedSummary {
   control.createIssueType({ id: DEMO.issueTypes.incident, name: 'Incident', description: 'A problem or an unplanned interruption in service.' });
   control.createIssueType({ id: DEMO.issueTypes.serviceRequest, name: 'Service Request', description: 'A request for help or information.' });
   control.createIssueType({ id: DEMO.issueTypes.task, name: 'Task', description: 'A task that needs to be done.' });
+  control.createIssueType({ id: DEMO.issueTypes.change, name: 'Change', description: 'A request to add, modify or remove something from IT services.' });
   control.createProject({
     id: DEMO.projects.serviceDesk.id,
     key: DEMO.projects.serviceDesk.key,
@@ -106,9 +132,20 @@ export function seedDemo(control: JiraControl): SeedSummary {
     issueTypes: ['Task'],
     permissions: { browse: itOperations, assign: itOperations, edit: itOperations },
   });
-  const serviceDeskTypes = ['Incident', 'Service Request'];
+  control.createProject({
+    id: DEMO.projects.changes.id,
+    key: DEMO.projects.changes.key,
+    name: 'IT Change Management',
+    projectTypeKey: 'service_desk',
+    lead: users.admin,
+    issueTypes: ['Change'],
+  });
+  const serviceDeskTypes = ['Incident', 'Service Request', 'Change'];
   control.createField({ id: fields.assetName, name: 'Asset Name', type: 'text', description: 'Name of the asset to connect to with BeyondTrust PRA', issueTypes: serviceDeskTypes });
   control.createField({ id: fields.assets, name: 'Assets', type: 'assets', issueTypes: serviceDeskTypes });
+  // The planned window the change calendar reads (ITSM names; older templates say Change start date / Change completion date).
+  control.createField({ id: fields.plannedStart, name: 'Planned start', type: 'datetime', issueTypes: ['Change'] });
+  control.createField({ id: fields.plannedEnd, name: 'Planned end', type: 'datetime', issueTypes: ['Change'] });
 
   control.createAssetSchema({ id: assets.schemaId, name: 'IT Assets', key: 'ITSM' });
   const extraAttributes = ['Hostname', 'IP Address', 'Operating System'];
@@ -159,5 +196,29 @@ export function seedDemo(control: JiraControl): SeedSummary {
   sd('Incident', 'VPN drops every hour', 'Open', users.technician, []);
   sd('Incident', 'Slow logins on WORKSTATION-01 and WEB01', 'In Progress', users.technician2, ['WORKSTATION-01', 'WEB01']);
   control.createIssue({ project: 'OPS', issueType: 'Task', summary: 'Patch the web servers', status: 'Open', assignee: users.technician2, reporter: users.admin });
+
+  // Change requests on the simulator clock: CHG-1's window is open now (from the last full hour − 1 h, for
+  // 4 hours), CHG-2's is tomorrow 22:00–23:00 UTC.
+  const now = control.clock().now;
+  const hour = 3_600_000;
+  const thisHour = Math.floor(now / hour) * hour;
+  const tomorrow = Math.floor(now / (24 * hour)) * 24 * hour + 24 * hour;
+  const change = (summary: string, status: string, startMs: number, endMs: number) =>
+    control.createIssue({
+      project: 'CHG',
+      issueType: 'Change',
+      summary,
+      status,
+      assignee: users.technician,
+      reporter: users.admin,
+      fields: {
+        [fields.assetName]: 'DB-SERVER-02',
+        [fields.assets]: [assets.objects['DB-SERVER-02']],
+        [fields.plannedStart]: new Date(startMs).toISOString(),
+        [fields.plannedEnd]: new Date(endMs).toISOString(),
+      },
+    });
+  change('Apply the database engine patch on DB-SERVER-02', 'Implementing', thisHour - hour, thisHour + 3 * hour);
+  change('Rotate the TLS certificate on DB-SERVER-02', 'Awaiting implementation', tomorrow + 22 * hour, tomorrow + 23 * hour);
   return DEMO;
 }

@@ -85,7 +85,7 @@ export interface Resolution {
   description: string;
 }
 
-export type CustomFieldType = 'text' | 'textarea' | 'number' | 'assets';
+export type CustomFieldType = 'text' | 'textarea' | 'number' | 'assets' | 'datetime';
 
 export interface CustomField {
   id: string;
@@ -221,6 +221,8 @@ export interface Knobs {
    * the app allowed to use it on this site). False: the site refuses with 400, as documented.
    */
   appMayReadEmails: boolean;
+  /** Added to the injected clock (`POST /__sim/clock/advance`), to test time rules such as change windows. */
+  clockOffsetMs: number;
 }
 
 const DEFAULT_KNOBS: Knobs = {
@@ -235,6 +237,7 @@ const DEFAULT_KNOBS: Knobs = {
   assetsEnabled: true,
   assetsAccessGroups: ['jira-administrators', 'jira-servicemanagement-users'],
   appMayReadEmails: true,
+  clockOffsetMs: 0,
 };
 
 /** The Forge app's own account (what `Authorization: Bearer sim-app` acts as). */
@@ -288,7 +291,9 @@ export interface JiraStateOptions {
 export class JiraState {
   readonly siteUrl: string;
   readonly cloudId: string;
-  readonly now: () => number;
+  private readonly clock: () => number;
+  /** The simulator clock in ms: the injected clock plus the clockOffsetMs knob. */
+  readonly now = (): number => this.clock() + this.knobs.clockOffsetMs;
 
   users = new Map<string, User>();
   projects = new Map<string, Project>();
@@ -327,7 +332,7 @@ export class JiraState {
   constructor(options: JiraStateOptions) {
     this.siteUrl = options.siteUrl.replace(/\/+$/, '');
     this.cloudId = options.cloudId;
-    this.now = options.now;
+    this.clock = options.now;
     this.reset();
   }
 

@@ -40,6 +40,23 @@ const WaitIdle = z
   .strict();
 const TimeScale = z.object({ queueDelayScale: z.number().positive().max(1000) }).strict();
 const FUNCTION_FOR_READS = { functionKey: 'reconcile-fn', moduleType: 'scheduledTrigger' as const, moduleKey: 'reconcile-sessions' };
+/** Moves every clock of the sandbox together: by `advanceMs`, to the instant `at`, or back to real time (`reset`). */
+const ClockMove = z
+  .object({ advanceMs: z.number().int().optional(), at: z.iso.datetime({ offset: true }).optional(), reset: z.literal(true).optional() })
+  .strict()
+  .refine((m) => [m.advanceMs, m.at, m.reset].filter((v) => v !== undefined).length === 1, { message: 'Send exactly one of advanceMs, at or reset.' });
+
+function clockView(world: SandboxWorld) {
+  const app = world.host.appNow();
+  return {
+    now: app,
+    iso: new Date(app).toISOString(),
+    offsetMs: world.host.clockOffsetMs,
+    pra: { now: world.pra.getKnobs().clockOffsetMs + Date.now(), offsetMs: world.pra.getKnobs().clockOffsetMs },
+    jira: world.jira.clock(),
+  };
+}
+
 
 function parse<S extends z.ZodType>(schema: S, req: SimRequest): z.output<S> {
   const body = req.rawBody.length ? req.json() : {};
@@ -115,6 +132,19 @@ async function importView(world: SandboxWorld, lsid: string) {
     parts: { planned: record?.plan?.parts ?? null, written: Object.keys(comments).length, commentIds: comments },
     attachments: { planned: record?.plan ? record.plan.files.length + (record.plan.recordingFile ? 1 : 0) : null, written: Object.keys(attachments).length, ids: attachments },
   };
+}
+
+/** `2026-12-04 22:00 – 2026-12-04 23:00 UTC` from a ticket's Planned start / Planned end, or null. */
+function plannedWindow(state: SandboxWorld['jira']['state'], issue: { issueTypeId: string; custom: Record<string, unknown> }): string | null {
+  const fields = state.fieldsOnIssueType(issue.issueTypeId).filter((f) => f.type === 'datetime');
+  const value = (name: string) => {
+    const field = fields.find((f) => f.name === name);
+    const ms = field ? issue.custom[field.id] : undefined;
+    return typeof ms === 'number' ? new Date(ms).toISOString().slice(0, 16).replace('T', ' ') : undefined;
+  };
+  const start = value('Planned start');
+  const end = value('Planned end');
+  return start && end ? `${start} – ${end} UTC` : null;
 }
 
 export function createApiHandler(ctx: SandboxContext): NodeHandler {
@@ -202,6 +232,20 @@ export function createApiHandler(ctx: SandboxContext): NodeHandler {
     return json(run.ok ? 200 : 500, run);
   });
 
+  // The clock: the app's notion of now (the Forge host) and both simulators', moved together.
+  router.get('/clock', () => json(200, clockView(ctx.world())));
+  router.post('/clock', (req) => {
+    const move = parse(ClockMove, req);
+    const world = ctx.world();
+    const delta =
+      move.advanceMs ?? (move.at !== undefined ? Date.parse(move.at.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')) - world.host.appNow() : -world.host.clockOffsetMs);
+    world.host.clockOffsetMs += delta;
+    world.pra.advanceClock(delta);
+    world.jira.advanceClock(delta);
+    world.markDirty();
+    return json(200, clockView(world));
+  });
+
   router.post('/wait-idle', async (req) => {
     const { timeoutMs = 20_000, includeScheduled = true } = parse(WaitIdle, req);
     const world = ctx.world();
@@ -278,6 +322,7 @@ export function createApiHandler(ctx: SandboxContext): NodeHandler {
         assigneeName: issue.assigneeId ? (state.users.get(issue.assigneeId)?.displayName ?? null) : null,
         assets,
         note: DEMO_CASES[issue.key] ?? '',
+        changeWindow: plannedWindow(state, issue),
       };
     });
     return json(200, issues);

@@ -10,8 +10,11 @@ import { DEMO } from '../jira-simulator/seed';
 import { PRA_DEMO, seedPraDemo } from '../demo/praSeed';
 import { CONFIG_PAGE_MODULE, DEMO_SETTINGS } from '../compose';
 
-/** The seeded configuration: the test composition's, with recordings attached so imports show attachments. */
-export const SANDBOX_SETTINGS = { ...DEMO_SETTINGS, attachRecordings: true };
+/**
+ * The seeded configuration: the test composition's, with recordings attached so imports show attachments,
+ * and change windows required (Change tickets: CHG-1, CHG-2).
+ */
+export const SANDBOX_SETTINGS = { ...DEMO_SETTINGS, attachRecordings: true, requireChangeWindow: true };
 
 /** Its Jump Policy requires a ticket ID: a session starts only after the ticket system approved one. */
 export const TICKET_REQUIRED_JUMP_ITEM = 'DB-SERVER-02';
@@ -34,6 +37,10 @@ export const DEMO_CASES: Record<string, string> = {
   'SD-6': 'Closed (Duplicate), assigned to Alex. Approval is denied: not active.',
   'SD-7': 'Assigned to Alex, but no asset: the Jump dialog says so.',
   'SD-8': 'Assigned to Casey; two Jira Assets objects. Set Asset Field Name to "Assets" to choose between them in the dialog. Casey has not allowed the app yet: the dialog first shows "Allow access".',
+  'CHG-1':
+    'Change, Implementing, assigned to Alex; DB-SERVER-02. Its planned window is open now (seeded from the last full hour − 1 h, for 4 hours): approval allowed, and the imported session says it ran inside the change window.',
+  'CHG-2':
+    'Change, Awaiting implementation, assigned to Alex; DB-SERVER-02. Its planned window is tomorrow 22:00–23:00 UTC: approval is denied with the window; move the clock (POST /sandbox/api/clock) into it and it is allowed.',
   'OPS-1': 'IT Operations project: only Morgan and Casey can see it (Alex gets "not found"); it has no asset field.',
 };
 

@@ -87,6 +87,8 @@ export class SandboxWorld {
       this.jira.importState((legacySnapshot(savedJira) as JiraSnapshot | undefined) ?? this.jira.joinRows(savedJira.meta, savedJira.rows));
       this.store?.adopt('pra', this.pra.exportRows(), !legacyPra);
       this.store?.adopt('jira', this.jira.exportRows(), !legacySnapshot(savedJira));
+      // The app's clock follows the simulators' saved offset (POST /sandbox/api/clock moves all three).
+      this.host.clockOffsetMs = this.jira.getKnobs().clockOffsetMs;
     } else {
       seedSimulators(this.pra, this.jira);
       seedConsent(this.host);

@@ -11,6 +11,7 @@
  */
 import { compose, type Composition } from '../../sandbox/compose';
 import { PRA_DEMO } from '../../sandbox/demo/praSeed';
+import { DEMO } from '../../sandbox/jira-simulator/seed';
 import { machine, table } from './report';
 
 const DECISIONS = Number(process.env.BENCH_DECISIONS ?? 30);
@@ -25,6 +26,7 @@ const person = (u: { username: string; displayName: string; email: string }): Us
   email_address: u.email,
 });
 const ALEX = person(PRA_DEMO.users.alex);
+const PRA_DEMO_ALEX_ID = DEMO.users.technician;
 const CASEY = person(PRA_DEMO.users.casey);
 /** Sam as PRA knows him, with names Jira does not show: only the (hidden) email ties him to SD-2. */
 const SAM_EMAIL_ONLY: User = { username: 'sam.p', private_display_name: 'S. Patel', public_display_name: 'SP', email_address: PRA_DEMO.users.sam.email };
@@ -145,6 +147,40 @@ async function main(): Promise<void> {
   w.jira.setAppAssetsRole({ role: null });
   rows.push(await run(w, url, { name: 'Assets field, deny: the app has no Assets role', ticket: 'SD-1', user: ALEX, jumpItem: 'WORKSTATION-01' }));
   w.jira.setAppAssetsRole({ role: 'Users' });
+  // Change windows (issue 15): the window fields come with the same issue request. CHG-1 (seeded) is open
+  // now, CHG-2 tomorrow; two more change tickets: one without a window, one in a status not allowed.
+  w.jira.setLatency(0);
+  const hour = 3_600_000;
+  const change = (summary: string, status: string, window: boolean) =>
+    w.jira.createIssue({
+      project: 'CHG',
+      issueType: 'Change',
+      summary,
+      status,
+      assignee: PRA_DEMO_ALEX_ID,
+      fields: {
+        'Asset Name': 'DB-SERVER-02',
+        ...(window ? { 'Planned start': new Date(Date.now() - hour).toISOString(), 'Planned end': new Date(Date.now() + hour).toISOString() } : {}),
+      },
+    }).key;
+  const noWindow = change('No planned window', 'Implementing', false);
+  const awaiting = change('Awaiting implementation, window open', 'Awaiting implementation', true);
+  url = await configure({ assetFieldName: 'Asset Name', requireChangeWindow: true, changeWindowStatuses: ['Implementing'] });
+  w.jira.setLatency(LATENCY_MS);
+  w.host.database.db.prepare("DELETE FROM kvs WHERE key LIKE 'cache:window-fields:%'").run();
+  rows.push(await run(w, url, { name: 'change window, approve — window field ids cache expired', ticket: 'CHG-1', user: ALEX, jumpItem: 'DB-SERVER-02' }, 1));
+  const windowScenarios: Scenario[] = [
+    { name: 'change window, approve (inside the window)', ticket: 'CHG-1', user: ALEX, jumpItem: 'DB-SERVER-02' },
+    { name: 'change window, deny: outside the window (tomorrow)', ticket: 'CHG-2', user: ALEX, jumpItem: 'DB-SERVER-02' },
+    { name: 'change window, deny: no planned start and end', ticket: noWindow, user: ALEX, jumpItem: 'DB-SERVER-02' },
+    { name: 'change window, deny: status not allowed', ticket: awaiting, user: ALEX, jumpItem: 'DB-SERVER-02' },
+    { name: 'change window on, not a Change ticket: approve', ticket: 'SD-1', user: ALEX, jumpItem: 'WORKSTATION-01' },
+  ];
+  for (const s of windowScenarios) rows.push(await run(w, url, s));
+  w.jira.setLatency(0);
+  url = await configure({ assetFieldName: 'Assets', requireChangeWindow: true });
+  w.jira.setLatency(LATENCY_MS);
+  rows.push(await run(w, url, { name: 'change window + Assets field, approve (1 object)', ticket: 'CHG-1', user: ALEX, jumpItem: 'DB-SERVER-02' }));
 
   console.log(`# bench:approval — ${new Date().toISOString().slice(0, 10)}`);
   console.log(machine());

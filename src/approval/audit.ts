@@ -10,7 +10,7 @@ import { kvs } from '@forge/kvs';
 import { listPage, trimList } from '../shared/kvsLists';
 import { invertedTime } from '../shared/keys';
 import { shown } from './messages';
-import type { Decision, DecisionReason } from './types';
+import type { Decision, DecisionReason, DecisionWindow } from './types';
 import type { ApprovalRequest } from './wireFormat';
 import { jumpItemLabel } from './rules';
 import type { MatchBasis } from '../jira/identity';
@@ -32,6 +32,8 @@ export interface ApprovalRecord {
   jumpItemHost?: string;
   matchedBy?: MatchBasis;
   matchedAsset?: string;
+  /** The change window checked (covered tickets with a readable window): planned window, grace, inside or not. */
+  changeWindow?: DecisionWindow;
   jiraRequests: number;
   jiraRounds: number;
   elapsedMs: number;
@@ -64,6 +66,7 @@ export function approvalRecord(request: ApprovalRequest | undefined, decision: D
     matchedBy: decision.matchedBy,
     matchedAsset: clip(decision.matchedAsset),
     issueKey: decision.issueKey,
+    changeWindow: decision.changeWindow,
     jiraRequests: decision.jiraRequests,
     jiraRounds: decision.jiraRounds,
     elapsedMs,

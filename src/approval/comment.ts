@@ -8,6 +8,7 @@ import type { JiraClient } from '../jira/client';
 import { addComment, findMarkedComments, INTERNAL_COMMENT } from '../jira/comments';
 import type { ApprovalRecord } from './audit';
 import { utcIso } from '../shared/format';
+import { formatWindow, windowOfSummary } from '../changeWindow/windowRules';
 
 export const APPROVAL_COMMENT_MARKER = 'beyondtrust-pra-approval';
 
@@ -25,6 +26,11 @@ export function approvalComment(record: ApprovalRecord): AdfDoc {
   items.push([...strong(record.result === 'approved' ? 'Approval: ' : 'Reason: '), ...plain(record.message)]);
   if (record.matchedBy) items.push([...strong('Requester matched the assignee by: '), ...plain(BASIS_TEXT[record.matchedBy])]);
   if (record.matchedAsset) items.push([...strong('Matched asset: '), ...plain(record.matchedAsset)]);
+  const window = record.changeWindow && windowOfSummary(record.changeWindow);
+  if (record.changeWindow && window) {
+    const where = record.changeWindow.inside ? 'inside it' : 'outside it';
+    items.push([...strong('Change window: '), ...plain(`${formatWindow(window)} (grace ${record.changeWindow.graceMinutes} minutes); the request came ${where}`)]);
+  }
   items.push([...strong('Time: '), ...plain(utcIso(record.at))]);
   items.push([...strong('Decision ID: '), ...plain(record.id)]);
   const title = record.result === 'approved' ? 'BeyondTrust PRA access approved' : 'BeyondTrust PRA access denied';

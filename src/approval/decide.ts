@@ -2,7 +2,8 @@
  * Endpoint approval: decides whether a PRA user may start a session on a Jump Item with the Jira ticket
  * they typed. Checks in this order, stopping at the first that fails: key format → integration
  * enabled → ticket exists → ticket active → ticket assigned → user is the assignee → Jump Item is one of
- * the ticket's assets (when asset matching is on).
+ * the ticket's assets (when asset matching is on) → the change window, for covered issue types when
+ * *Require change window* is on (changeWindowCheck.ts; the window fields come with the same issue request).
  *
  * Jira round trips (docs/performance.md, "Endpoint approval"):
  *   1. GET /rest/api/3/issue/{key}?fields=status,resolution,assignee,<asset field id>
@@ -25,6 +26,9 @@ import { resolveField, type ResolvedField } from '../jira/fields';
 import { getIssue, type Issue } from '../jira/issues';
 import { lookupUserEmail, type EmailLookup } from '../jira/users';
 import { log } from '../shared/log';
+import { nowMs } from '../shared/clock';
+import { resolveWindowFields } from '../changeWindow/windowFields';
+import { checkChangeWindow, WINDOW_ISSUE_FIELDS } from './changeWindowCheck';
 import { APPROVAL_MESSAGES } from './messages';
 import {
   checkAssignee,
@@ -121,11 +125,17 @@ export async function decideApproval(request: ApprovalRequest, options: DecideOp
 async function evaluate(ctx: Context, mayRefreshField: boolean): Promise<Outcome> {
   const { key, request, settings } = ctx;
   const checkAsset = settings.requireAssetMatch;
-  const field: ResolvedField | undefined =
-    checkAsset && settings.assetFieldName ? await round(ctx, () => resolveField(ctx.jira, settings.assetFieldName)) : undefined;
+  // The asset field and (change windows on) the window fields, resolved in one round (KVS-cached).
+  const [field, windowFields] = await round(ctx, () =>
+    Promise.all([
+      checkAsset && settings.assetFieldName ? resolveField(ctx.jira, settings.assetFieldName) : undefined,
+      settings.requireChangeWindow ? resolveWindowFields(ctx.jira, settings) : undefined,
+    ]),
+  );
   const usableField = field && field.kind !== 'unsupported' ? field : undefined;
+  const windowIds = windowFields?.ok ? [...WINDOW_ISSUE_FIELDS, windowFields.fields.startId, windowFields.fields.endId] : settings.requireChangeWindow ? [...WINDOW_ISSUE_FIELDS] : [];
 
-  const issue = await round(ctx, () => getIssue(ctx.jira, key, ['status', 'resolution', 'assignee', ...(usableField ? [usableField.id] : [])]));
+  const issue = await round(ctx, () => getIssue(ctx.jira, key, ['status', 'resolution', 'assignee', ...(usableField ? [usableField.id] : []), ...windowIds]));
   if (!issue) return deny('not-found', APPROVAL_MESSAGES.notFound(key));
   const found = { issueKey: issue.key || key };
   if (!issue.fields?.status) throw new Error('Jira returned the issue without its status');
@@ -155,15 +165,22 @@ async function evaluate(ctx: Context, mayRefreshField: boolean): Promise<Outcome
     matchedBy = matchAfterLookup(identityOf(request.user), assignee, lookup.value);
     if (!matchedBy) return deny('user-mismatch', APPROVAL_MESSAGES.userMismatch(key), found);
   }
-  const approve = (matchedAsset?: string): Outcome => ({
-    approved: true,
-    reason: 'approved',
-    message: APPROVAL_MESSAGES.approved(key),
-    externalKey: found.issueKey,
-    matchedBy,
-    ...(matchedAsset ? { matchedAsset } : {}),
-    ...found,
-  });
+  const approve = (matchedAsset?: string): Outcome => {
+    // After the product's checks: the change window of a covered ticket (issue 15).
+    const window = checkChangeWindow(key, settings, issue.fields, windowFields, nowMs());
+    const changeWindow = window.changeWindow ? { changeWindow: window.changeWindow } : {};
+    if (!window.ok) return deny(window.reason, window.message, { ...found, matchedBy, ...(matchedAsset ? { matchedAsset } : {}), ...changeWindow });
+    return {
+      approved: true,
+      reason: 'approved',
+      message: APPROVAL_MESSAGES.approved(key),
+      externalKey: found.issueKey,
+      matchedBy,
+      ...(matchedAsset ? { matchedAsset } : {}),
+      ...changeWindow,
+      ...found,
+    };
+  };
   if (asset.kind === 'skip') return approve();
 
   const jumpItem = jumpItemAssetName(request.jumpItem) ?? '';

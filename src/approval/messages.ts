@@ -59,6 +59,20 @@ export const APPROVAL_MESSAGES = {
       : 'Endpoint approval cannot check assets: no Asset Field Name is configured. Ask a Jira administrator to set it in the BeyondTrust PRA app.',
   assetsNoAccess: (key: string) =>
     `Unable to validate the ticket [${key}]: the BeyondTrust PRA app cannot read Jira Assets (it has no Assets role), so the ticket's assets cannot be checked. Ask a Jira administrator to grant the app an Assets role.`,
+
+  // --- change windows (issue 15) ---
+  outsideChangeWindow: (key: string, window: string) => `The change window of ticket [${key}] is ${window}; access is allowed only within it.`,
+  changeWindowMissing: (key: string) => `The specified ticket, [${key}], has no planned start and end, so the change window cannot be checked.`,
+  changeWindowReversed: (key: string, start: string, end: string) =>
+    `The change window of ticket [${key}] ends before it starts (planned start ${start}, planned end ${end}), so the change window cannot be checked.`,
+  changeStatusNotAllowed: (key: string, status: string, allowed: readonly string[]) =>
+    `The specified ticket, [${key}], is in status [${shown(status, 60)}]; during its change window access is allowed only in status ${allowed
+      .slice(0, 5)
+      .map((s) => `[${shown(s, 40)}]`)
+      .join(' or ')}${allowed.length > 5 ? ' or another allowed status' : ''}.`,
+  changeWindowFieldsUnusable: (names: readonly string[]) =>
+    `Endpoint approval cannot check the change window: Jira has no date-time fields named ${names.map((n) => `[${shown(n, 60)}]`).join(', ')}. Ask a Jira administrator to check the change window settings of the BeyondTrust PRA app.`,
+
   badRequest: (reason: string) => `The approval request from PRA could not be read (${shown(reason, 80)}). Access is denied.`,
   forbidden: () => 'This URL needs its token: copy the Endpoint Approval URL from the app configuration page.',
   methodNotAllowed: () => 'This URL receives BeyondTrust PRA ticket-system requests, which are sent with POST.',

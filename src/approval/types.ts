@@ -1,5 +1,14 @@
 /** The outcome of one endpoint-approval request, as decided, audited, answered and commented. */
 import type { MatchBasis } from '../jira/identity';
+import type { WindowSummary } from '../changeWindow/windowRules';
+
+/** The change window a decision was checked against (covered tickets only). */
+export interface DecisionWindow extends WindowSummary {
+  /** When the window was checked (the app's now), ISO-8601 UTC. */
+  checkedAt: string;
+  /** Whether that moment was inside [start − grace, end + grace]. */
+  inside: boolean;
+}
 
 export type DenialReason =
   | 'missing-ticket'
@@ -15,6 +24,11 @@ export type DenialReason =
   /** The ticket's Assets objects could not be read: the app has no Assets role (Assets answered 403). */
   | 'assets-no-access'
   | 'asset-mismatch'
+  | 'change-window-fields-unusable'
+  | 'change-window-missing'
+  | 'change-window-reversed'
+  | 'outside-change-window'
+  | 'change-status-not-allowed'
   | 'bad-request'
   | 'unavailable';
 
@@ -35,6 +49,8 @@ export interface Decision {
   matchedBy?: MatchBasis;
   /** The ticket's asset the Jump Item matched. */
   matchedAsset?: string;
+  /** The ticket's change window, when the ticket is of a covered type and has a readable window. */
+  changeWindow?: DecisionWindow;
   /** Jira requests sent for this decision, and how many of them had to wait for an earlier one. */
   jiraRequests: number;
   jiraRounds: number;

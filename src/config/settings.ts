@@ -5,10 +5,13 @@
  */
 import { z } from 'zod';
 import { hostNameProblem, normalizeHostName } from './hostName';
-import { RECORDING_MAX_MB_LIMIT, SETTINGS_MESSAGES } from './settingsMessages';
+import { CHANGE_WINDOW_GRACE_LIMIT, RECORDING_MAX_MB_LIMIT, SETTINGS_MESSAGES } from './settingsMessages';
 
 export const DEFAULT_INACTIVE_STATUS_NAMES = ['Closed', 'Resolved', 'Done', 'Cancelled', 'Canceled', 'Declined', "Won't Do"];
 export const DEFAULT_INACTIVE_RESOLUTION_NAMES = ["Won't Do", 'Declined', 'Cancelled', 'Canceled', 'Duplicate'];
+
+/** Change windows (issue 15): the issue types they apply to by default. */
+export const DEFAULT_CHANGE_WINDOW_ISSUE_TYPES = ['Change'];
 
 const nameList = z.array(z.string().trim().min(1).max(100)).max(50);
 
@@ -31,8 +34,25 @@ export const settingsSchema = z
     commentOnApproval: z.boolean(),
     inactiveStatusNames: nameList,
     inactiveResolutionNames: nameList,
+    requireChangeWindow: z.boolean(),
+    changeWindowStartField: z.string().trim().max(255, 'The field name is at most 255 characters.'),
+    changeWindowEndField: z.string().trim().max(255, 'The field name is at most 255 characters.'),
+    changeWindowIssueTypes: nameList,
+    changeWindowGraceMinutes: z
+      .number(SETTINGS_MESSAGES.changeWindowGraceMinutes)
+      .int(SETTINGS_MESSAGES.changeWindowGraceMinutes)
+      .min(0, SETTINGS_MESSAGES.changeWindowGraceMinutes)
+      .max(CHANGE_WINDOW_GRACE_LIMIT, SETTINGS_MESSAGES.changeWindowGraceMinutes),
+    changeWindowStatuses: nameList,
   })
   .superRefine((s, ctx) => {
+    if (!s.changeWindowStartField !== !s.changeWindowEndField) {
+      const path = s.changeWindowStartField ? 'changeWindowEndField' : 'changeWindowStartField';
+      ctx.addIssue({ code: 'custom', path: [path], message: SETTINGS_MESSAGES.changeWindowFieldPair });
+    }
+    if (s.requireChangeWindow && s.changeWindowIssueTypes.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['changeWindowIssueTypes'], message: SETTINGS_MESSAGES.changeWindowIssueTypes });
+    }
     const hostProblem = s.hostName ? hostNameProblem(s.hostName) : undefined;
     if (hostProblem) ctx.addIssue({ code: 'custom', path: ['hostName'], message: hostProblem });
     if (!s.enabled) return;
@@ -59,6 +79,12 @@ export const DEFAULT_SETTINGS: Settings = {
   commentOnApproval: false,
   inactiveStatusNames: DEFAULT_INACTIVE_STATUS_NAMES,
   inactiveResolutionNames: DEFAULT_INACTIVE_RESOLUTION_NAMES,
+  requireChangeWindow: false,
+  changeWindowStartField: '',
+  changeWindowEndField: '',
+  changeWindowIssueTypes: DEFAULT_CHANGE_WINDOW_ISSUE_TYPES,
+  changeWindowGraceMinutes: 15,
+  changeWindowStatuses: [],
 };
 
 export type FieldErrors = Partial<Record<keyof Settings | 'clientSecret', string>>;

@@ -31,7 +31,7 @@ export interface ConnectionInUse {
 }
 
 /** What an invalid configuration is wrong about, so the page gives advice for that cause only. */
-export type ValidationCause = 'missing' | 'egress' | 'unreachable' | 'credentials' | 'api' | 'permissions' | 'assetField' | 'assetsRole' | 'unexpected';
+export type ValidationCause = 'missing' | 'egress' | 'unreachable' | 'credentials' | 'api' | 'permissions' | 'assetField' | 'assetsRole' | 'changeWindowFields' | 'unexpected';
 
 export interface ValidationResult {
   status: 'valid' | 'invalid' | 'unchecked';

@@ -16,6 +16,7 @@ import { appAssetsAccess } from '../jira/assets';
 import { assetsRoleStatus } from './assetsRole';
 import { cacheField, chooseField, listFields, similarFieldNames } from '../jira/fields';
 import { canLookUpEmails, EMAIL_LOOKUP_REFUSED } from '../jira/users';
+import { cacheWindowFields, chooseWindowFields } from '../changeWindow/windowFields';
 import type { Settings } from './settings';
 import type { ValidationCause, ValidationResult } from './store';
 
@@ -49,7 +50,7 @@ export function causeOfPraError(error: PraError): ValidationCause {
 
 /** The connection (host, client, secret) works even though the configuration is invalid for another reason. */
 export function connectionWorks(result: ValidationResult): boolean {
-  return result.status === 'valid' || result.cause === 'assetField' || result.cause === 'assetsRole';
+  return result.status === 'valid' || result.cause === 'assetField' || result.cause === 'assetsRole' || result.cause === 'changeWindowFields';
 }
 
 export function describePraError(error: PraError, hostName: string): string {
@@ -92,6 +93,15 @@ function permissionProblems(info: ApiInfo): { blocking: string[]; warnings: stri
   return { blocking, warnings };
 }
 
+/** "Change window fields not found", naming what was looked for and any near miss. */
+export function windowFieldsProblem(tried: readonly string[], similar: readonly string[]): string {
+  const pairs: string[] = [];
+  for (let i = 0; i + 1 < tried.length; i += 2) pairs.push(`"${tried[i]}" and "${tried[i + 1]}"`);
+  return `Change window fields not found: Jira has no date-time fields named ${pairs.join(', nor ')}. The names must match the fields' names exactly, as Jira shows them (case-sensitive), and the fields must be Date Time Picker fields.${
+    similar.length ? ` Did you mean ${similar.map((n) => `"${n}"`).join(' or ')}?` : ''
+  }`;
+}
+
 export async function validateConnection(settings: Settings, clientSecret: string | undefined, jira: JiraClient): Promise<ValidationResult> {
   const { hostName, clientId, assetFieldName } = settings;
   if (!hostName || !clientId || !clientSecret) {
@@ -127,6 +137,9 @@ export async function validateConnection(settings: Settings, clientSecret: strin
     return invalid('assetField', `Unsupported asset field: "${field.name}" is a ${field.type} field. Use a short text field or a Jira Assets field.`);
   }
   if (field) await cacheField(assetFieldName, field);
+  const windowFields = settings.requireChangeWindow ? chooseWindowFields(fields, settings) : undefined;
+  if (windowFields && !windowFields.ok) return invalid('changeWindowFields', windowFieldsProblem(windowFields.tried, windowFields.similar));
+  if (windowFields?.ok) await cacheWindowFields(settings, windowFields.fields);
 
   const details = [...warnings];
   if (field?.kind === 'assets' && settings.requireAssetMatch) {
@@ -141,7 +154,7 @@ export async function validateConnection(settings: Settings, clientSecret: strin
     status: 'valid',
     message: `Connected to ${hostName} (API ${info.apiVersion}): Command API ${commandText}, Reporting API allowed.${
       field ? ` Asset field "${field.name}" (${field.kind === 'assets' ? 'Jira Assets' : 'text'}).` : ''
-    }`,
+    }${windowFields?.ok ? ` Change window fields "${windowFields.fields.startName}" and "${windowFields.fields.endName}".` : ''}`,
     details,
     checkedAt: new Date().toISOString(),
     apiVersion: info.apiVersion,

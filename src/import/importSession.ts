@@ -34,6 +34,8 @@ import { planOnce, writePlanned, type PlannedUpload, type TicketWriter } from '.
 import { contentTypeOfRecordingFile } from './recordingContainer';
 import { COMMENT_MARKER_KEY } from './commentMarker';
 import { removeSupersededSets, supersededAttachmentIds } from './replaceEarlierImport';
+import { resolveWindowFields } from '../changeWindow/windowFields';
+import { sessionWindowNote, windowIssueFields } from '../changeWindow/sessionWindow';
 
 export { COMMENT_MARKER_KEY };
 
@@ -131,7 +133,9 @@ async function importRead(record: ImportRecord, settings: Settings, pra: PraClie
   if (!ticketKey) {
     return finish(record, 'unmatched', rawKey ? `The session's external key "${rawKey}" is not a Jira issue key.` : 'The session has no external key, so there is no ticket to import it to.');
   }
-  const issue = await getIssue(jira, ticketKey, ['summary', 'assignee']);
+  // Change windows on: the window fields (KVS-cached ids) come with the same issue request.
+  const windowFields = settings.requireChangeWindow ? await resolveWindowFields(jira, settings) : undefined;
+  const issue = await getIssue(jira, ticketKey, ['summary', 'assignee', ...windowIssueFields(settings, windowFields)]);
   if (!issue) return finish({ ...record, ticketKey }, 'unmatched', `Ticket ${ticketKey} was not found, or the app cannot see it.`);
   record = await saveRecord({ ...record, ticketKey: issue.key, status: 'running', reason: undefined });
   await indexIssueSession(issue.key, record.lsid);
@@ -144,7 +148,8 @@ async function importRead(record: ImportRecord, settings: Settings, pra: PraClie
     const assigneeNote = settings.autoAssociateUser ? await associateAssignee(jira, issue, report) : undefined;
     const decision = settings.attachRecordings ? await prepareRecording(pra, jira, report, settings.recordingMaxMb) : {};
     recording = decision.file;
-    const options = { excludedEventTypes: excluded, assigneeNote, recordingNote: decision.note, applianceHost };
+    const changeWindow = sessionWindowNote(settings, issue.fields, windowFields, header.startTime, header.endTime);
+    const options = { excludedEventTypes: excluded, assigneeNote, recordingNote: decision.note, applianceHost, changeWindow };
     let rendered = renderDigest(header, digest, options);
     let fileNames: { transcript: string; events: string } | undefined;
     if (rendered.shortened) {
@@ -163,6 +168,7 @@ async function importRead(record: ImportRecord, settings: Settings, pra: PraClie
         recordingFile: decision.file?.filename,
         excludedEventTypes: excluded,
         uploadLimit: files ? await limit() : undefined,
+        ...(changeWindow ? { changeWindow } : {}),
       },
       assignee: settings.autoAssociateUser ? 'done' : 'skipped',
     };
@@ -174,6 +180,7 @@ async function importRead(record: ImportRecord, settings: Settings, pra: PraClie
     recordingNote: plan.recordingNote,
     fileNames: plan.fileNames,
     applianceHost,
+    changeWindow: plan.changeWindow,
   });
 
   const uploads: PlannedUpload[] = [];

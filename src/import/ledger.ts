@@ -8,6 +8,7 @@
  */
 import { kvs, WhereConditions } from '@forge/kvs';
 import { invertedTime } from '../shared/keys';
+import type { SessionWindowNote } from '../changeWindow/sessionWindow';
 
 export type ImportStatus = 'queued' | 'running' | 'waiting' | 'done' | 'failed' | 'unmatched' | 'skipped';
 export type ImportSource = 'event' | 'reconcile' | 'manual';
@@ -25,6 +26,8 @@ export interface ImportPlan {
   excludedEventTypes: string[];
   /** The site's upload limit the files were built for, so a resumed import builds files of the same names. */
   uploadLimit?: number;
+  /** The ticket's change window and where the session fell (covered tickets only; issue 15). */
+  changeWindow?: SessionWindowNote;
 }
 
 export interface ImportProgress {

@@ -57,12 +57,18 @@ const settingsShape: z.ZodType<Settings> = z.object({
   commentOnApproval: z.boolean(),
   inactiveStatusNames: z.array(z.string()),
   inactiveResolutionNames: z.array(z.string()),
+  requireChangeWindow: z.boolean(),
+  changeWindowStartField: z.string(),
+  changeWindowEndField: z.string(),
+  changeWindowIssueTypes: z.array(z.string()),
+  changeWindowGraceMinutes: z.number(),
+  changeWindowStatuses: z.array(z.string()),
 });
 
 const validationShape: z.ZodType<ValidationResult> = z.object({
   status: z.enum(['valid', 'invalid', 'unchecked']),
   message: z.string(),
-  cause: z.enum(['missing', 'egress', 'unreachable', 'credentials', 'api', 'permissions', 'assetField', 'assetsRole', 'unexpected']).optional(),
+  cause: z.enum(['missing', 'egress', 'unreachable', 'credentials', 'api', 'permissions', 'assetField', 'assetsRole', 'changeWindowFields', 'unexpected']).optional(),
   details: z.array(z.string()).optional(),
   checkedAt: z.string().optional(),
   apiVersion: z.string().optional(),

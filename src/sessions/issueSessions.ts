@@ -11,6 +11,13 @@ import { getRecord, sessionsOfIssue, type ImportRecord, type ImportRequester } f
 import { administratorRequester, reimportSession, requesterText } from '../import/adminActions';
 import { approvalsForIssue } from '../approval/audit';
 import { utc, utcIso } from '../shared/format';
+import { loadSettings } from '../config/store';
+import { log } from '../shared/log';
+import type { Settings } from '../config/settings';
+import type { ApprovalRecord } from '../approval/audit';
+import { resolveWindowFields, type WindowFieldChoice } from '../changeWindow/windowFields';
+import { sessionWindowNote, windowIssueFields, type TicketFields } from '../changeWindow/sessionWindow';
+import { formatWindow, placeInWindow, windowOfSummary, type ChangeWindow } from '../changeWindow/windowRules';
 
 export interface PanelSession {
   lsid: string;
@@ -25,7 +32,12 @@ export interface PanelSession {
   /** Who asked for the current import by hand, e.g. "Alex Rivera (assignee)". */
   requestedBy?: string;
   links: { label: string; url: string }[];
+  /** Change windows (covered tickets with a window): whether the session started and ended inside it. */
+  changeWindow?: WindowPlace;
 }
+
+/** Where a session or decision fell relative to the ticket's change window. */
+export type WindowPlace = 'inside' | 'outside';
 
 export interface PanelApproval {
   at: string;
@@ -33,10 +45,14 @@ export interface PanelApproval {
   requester: string;
   jumpItem?: string;
   message: string;
+  /** Whether the decision was made inside the ticket's change window (covered tickets). */
+  changeWindow?: WindowPlace;
 }
 
 export interface PanelView {
   issueKey: string;
+  /** The ticket's change window in one line (covered tickets only), e.g. `2026-12-04 22:00–23:00 UTC (grace 15 minutes)`. */
+  changeWindow?: { text: string; checked: boolean };
   sessions: PanelSession[];
   /** The newest decisions, newest first (at most APPROVALS_LISTED). */
   approvals: PanelApproval[];
@@ -90,11 +106,67 @@ async function mayReimport(issue: Issue, accountId: string | undefined): Promise
   return isJiraAdmin(JiraClient.asApp(), accountId);
 }
 
+interface PanelWindow {
+  line: { text: string; checked: boolean };
+  window?: ChangeWindow;
+  graceMinutes: number;
+}
+
+const UNCHECKED = {
+  missing: 'not checked: this ticket has no planned start and end',
+  reversed: 'not checked: the planned end is before the planned start',
+  'fields-unusable': 'not checked: Jira has no date-time fields for the planned window',
+} as const;
+
+/** The ticket's change window for the panel, or undefined when the ticket is not covered. */
+function panelWindow(settings: Settings, fields: TicketFields, windowFields: WindowFieldChoice | undefined): PanelWindow | undefined {
+  const note = sessionWindowNote(settings, fields, windowFields, undefined, undefined);
+  if (!note) return undefined;
+  const graceMinutes = settings.changeWindowGraceMinutes;
+  if (note.kind === 'unchecked') return { line: { text: UNCHECKED[note.reason], checked: false }, graceMinutes };
+  const window = windowOfSummary(note.window);
+  const text = window ? `${formatWindow(window)}${graceMinutes ? ` (grace ${graceMinutes} minutes)` : ''}` : 'unknown';
+  return { line: { text, checked: !!window }, window, graceMinutes };
+}
+
+function withSessionPlace(
+  row: PanelSession,
+  window: PanelWindow | undefined,
+  settings: Settings,
+  fields: TicketFields,
+  windowFields: WindowFieldChoice | undefined,
+  record: ImportRecord,
+): PanelSession {
+  if (!window?.window || record.startTime === undefined) return row;
+  const note = sessionWindowNote(settings, fields, windowFields, record.startTime, record.endTime);
+  return note?.kind === 'window' ? { ...row, changeWindow: note.inside ? 'inside' : 'outside' } : row;
+}
+
+/** A decision's place: as checked when it was made, else its time against the ticket's window now. */
+function approvalPlace(record: ApprovalRecord, window: PanelWindow | undefined): { changeWindow?: WindowPlace } {
+  if (record.changeWindow) return { changeWindow: record.changeWindow.inside ? 'inside' : 'outside' };
+  if (!window?.window) return {};
+  return { changeWindow: placeInWindow(Date.parse(record.at), window.window, window.graceMinutes) === 'inside' ? 'inside' : 'outside' };
+}
+
 const notFound = { ok: false as const, error: { code: 'NOT_FOUND' as const, message: 'This ticket was not found, or you cannot see it.' } };
 
 export async function issueSessionsView(issueKey: unknown, accountId: string | undefined): Promise<PanelResult> {
-  const issue = await visibleIssue(issueKey);
+  const key = normalizeIssueKey(issueKey);
+  if (!key) return notFound;
+  const settings = await loadSettings();
+  // The change window is extra information: when its field lookup fails, the panel shows the rest without it.
+  let windowLookupFailed = false;
+  const windowFields = settings.requireChangeWindow
+    ? await resolveWindowFields(JiraClient.asApp(), settings).catch((error: unknown) => {
+        log.warn('panel.window-fields-unavailable', { error });
+        windowLookupFailed = true;
+        return undefined;
+      })
+    : undefined;
+  const issue = await getIssue(JiraClient.asUser(), key, ['assignee', ...(windowLookupFailed ? [] : windowIssueFields(settings, windowFields))]);
   if (!issue) return notFound;
+  const window = windowLookupFailed ? undefined : panelWindow(settings, issue.fields, windowFields);
   const lsids = (await sessionsOfIssue(issue.key)).slice(0, MAX_SESSIONS);
   const [records, approvals, canReimport] = await Promise.all([
     Promise.all(lsids.map((lsid) => getRecord(lsid))),
@@ -104,7 +176,7 @@ export async function issueSessionsView(issueKey: unknown, accountId: string | u
   const sessions = records
     .filter((r): r is ImportRecord => !!r && r.ticketKey === issue.key)
     .sort((a, b) => (b.endTime ?? 0) - (a.endTime ?? 0))
-    .map(sessionRow);
+    .map((r) => withSessionPlace(sessionRow(r), window, settings, issue.fields, windowFields, r));
   return {
     ok: true,
     view: {
@@ -117,7 +189,9 @@ export async function issueSessionsView(issueKey: unknown, accountId: string | u
         requester: a.requester.displayName ?? a.requester.username ?? a.requester.email ?? 'unknown PRA user',
         jumpItem: a.jumpItem,
         message: a.message,
+        ...approvalPlace(a, window),
       })),
+      ...(window ? { changeWindow: window.line } : {}),
       canReimport,
     },
   };

@@ -76,7 +76,9 @@ const SESSION_MARKER = 'beyondtrust-pra-session';
     const home = await open('/');
     const tickets = home.getByRole('region', { name: 'Tickets' });
     await tickets.getByRole('link', { name: 'OPS-1' }).waitFor();
-    expect(await tickets.getByRole('row').count()).toBe(1 + 9);
+    expect(await tickets.getByRole('row').count()).toBe(1 + 11);
+    // The change tickets show their planned windows (issue 15).
+    expect(await tickets.getByRole('row').filter({ hasText: 'CHG-2' }).textContent()).toMatch(/Change window: \d{4}-\d{2}-\d{2} 22:00 – \d{4}-\d{2}-\d{2} 23:00 UTC/);
     await eventually(() => home.getByRole('region', { name: 'Integration URLs' }).textContent()).toContain(`${sandbox.url}/forge/public/`);
     await screenshot(home, 'home');
     await home.close();

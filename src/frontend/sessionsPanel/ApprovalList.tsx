@@ -26,7 +26,7 @@ export const ApprovalList = ({ approvals, more }: Props) => {
             <Lozenge appearance={a.result === 'approved' ? 'success' : 'removed'}>{a.result === 'approved' ? 'Approved' : 'Denied'}</Lozenge>
             <Text>{[a.requester, a.jumpItem].filter(Boolean).join(' on ')}</Text>
           </Inline>
-          <Text>{a.at}</Text>
+          <Text>{a.changeWindow ? `${a.at} · ${a.changeWindow} the change window` : a.at}</Text>
           {a.result === 'denied' && <Text>{a.message}</Text>}
         </Stack>
       ))}

@@ -20,6 +20,8 @@ function statusOf(s: PanelSession): { text: string; appearance: (typeof STATUS)[
   return STATUS[s.status];
 }
 
+const WINDOW_TEXT = { inside: 'inside the change window', outside: 'outside the change window' } as const;
+
 interface Props {
   sessions: PanelSession[];
   canReimport: boolean;
@@ -36,7 +38,7 @@ export const SessionList = ({ sessions, canReimport, onReimport }: Props) => (
           <Text>{[s.jumpItem ?? 'Unknown Jump Item', s.representative].filter(Boolean).join(' · ')}</Text>
           <Lozenge appearance={statusOf(s).appearance}>{statusOf(s).text}</Lozenge>
         </Inline>
-        <Text>{`Ended ${s.endedAt}${s.parts && s.parts > 1 ? ` · ${s.parts} comments` : ''}`}</Text>
+        <Text>{`Ended ${s.endedAt}${s.parts && s.parts > 1 ? ` · ${s.parts} comments` : ''}${s.changeWindow ? ` · ${WINDOW_TEXT[s.changeWindow]}` : ''}`}</Text>
         {s.reason && <Text>{s.reason}</Text>}
         {s.requestedBy && s.status !== 'done' && <Text>{`Requested by ${s.requestedBy}.`}</Text>}
         {(s.links.length > 0 || canReimport) && (

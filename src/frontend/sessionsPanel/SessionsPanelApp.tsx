@@ -60,6 +60,7 @@ export const SessionsPanelApp = () => {
           <Text>{notice.text}</Text>
         </SectionMessage>
       )}
+      {result.view.changeWindow && <Text>{`Change window: ${result.view.changeWindow.text}`}</Text>}
       {confirming && toConfirm && (
         <ReimportConfirm session={toConfirm} issueKey={result.view.issueKey} onConfirm={() => reimport(confirming)} onCancel={() => setConfirming(undefined)} />
       )}

@@ -14,6 +14,8 @@ import { clip, utc } from '../../shared/format';
 import { packSections } from './pack';
 import { byteSize } from './size';
 import { buildSections, SHARES, type Shares } from './sections';
+import { changeWindowBlock } from './changeWindowBlock';
+import type { SessionWindowNote } from '../../changeWindow/sessionWindow';
 
 /** Jira Cloud's comment limit, applied to UTF-8 bytes of the serialized body. */
 export const COMMENT_CHAR_LIMIT = 32_767;
@@ -32,6 +34,8 @@ export interface RenderOptions {
   fileNames?: { transcript: string; events: string };
   /** Host of the configured appliance: only https URLs on it become links. */
   applianceHost?: string;
+  /** The ticket's change window and where the session fell (covered tickets only; issue 15). */
+  changeWindow?: SessionWindowNote;
 }
 
 export interface RenderedSession {
@@ -64,16 +68,19 @@ export function renderDigest(h: SessionHeader, digest: SessionDigest, options: R
   const maxParts = options.maxParts ?? DEFAULT_MAX_PARTS;
   const defaults = sessionFileNames(h.lsid);
   const sectionOptions = { ...options, files: options.fileNames ?? { transcript: defaults.transcript, events: defaults.events } };
+  // the change-window block (issue 15) sits under part 1's header: every part leaves room for it
+  const windowBlock = changeWindowBlock(options.changeWindow, h);
+  const budget = CONTENT_BUDGET - (windowBlock.length ? byteSize(doc(windowBlock)) : 0);
   let built = buildSections(h, digest, sectionOptions);
-  let packed = packSections(built.sections, CONTENT_BUDGET);
+  let packed = packSections(built.sections, budget);
   for (const factor of SCALES.slice(1)) {
     if (packed.length <= maxParts) break;
     built = buildSections(h, digest, sectionOptions, scaled(factor));
-    packed = packSections(built.sections, CONTENT_BUDGET);
+    packed = packSections(built.sections, budget);
   }
   if (packed.length > maxParts) throw new Error(`The session's comments need ${packed.length} parts even with every list left to the attached files`);
   const n = packed.length;
-  const parts = packed.map((content, i) => doc([...header(h, i + 1, n), ...content]));
+  const parts = packed.map((content, i) => doc([...header(h, i + 1, n), ...(i === 0 ? windowBlock : []), ...content]));
   for (const [i, part] of parts.entries()) {
     const size = byteSize(part);
     if (size > COMMENT_CHAR_LIMIT) throw new Error(`Rendered part ${i + 1} is ${size} bytes, over Jira's ${COMMENT_CHAR_LIMIT}`);

@@ -9,6 +9,7 @@ import { ErrorBanner } from './ErrorBanner';
 import { FormField } from './FormField';
 import { Section } from './Section';
 import { ToggleField } from './ToggleField';
+import { CHANGE_WINDOW_FIELDS, ChangeWindowSettings } from './ChangeWindowSettings';
 import type { ConfigView, FieldErrors, FieldName, Settings } from './types';
 import { RECORDING_MAX_MB_LIMIT, validateSettings } from './validation';
 
@@ -49,6 +50,7 @@ const FIELDS: Record<FieldName, { label: string; id?: string }> = {
   commentOnApproval: { label: 'Add a comment to the ticket for each approval decision' },
   inactiveStatusNames: { label: 'Statuses that count as inactive', id: 'inactive-status-names' },
   inactiveResolutionNames: { label: 'Resolutions that count as inactive', id: 'inactive-resolution-names' },
+  ...CHANGE_WINDOW_FIELDS,
 };
 
 function fieldFor(key: string): { label: string; id?: string } | undefined {
@@ -288,6 +290,8 @@ export function SettingsForm({ view, saving, testing, busy, onSave, onTest, onRe
             {(control) => <Textfield {...control} {...bindText('inactiveResolutionNames')} autoComplete="off" />}
           </FormField>
         </Section>
+
+        <ChangeWindowSettings draft={draft} errors={errors} set={set} bindText={bindText} />
 
         <Stack space="space.200">
           {summary !== null && (

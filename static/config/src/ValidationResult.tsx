@@ -24,6 +24,8 @@ export const ADVICE: Record<ValidationCause, string> = {
   assetField: 'Enter the Asset Field Name exactly as Jira shows the field on the ticket (case-sensitive), for example Asset Name or Assets.',
   assetsRole:
     'In Jira Assets, give the BeyondTrust PRA app an Assets role (Users is enough) so that endpoint approval can read the Assets objects on a ticket; then check the connection again.',
+  changeWindowFields:
+    'Enter the two change window field names exactly as Jira shows them on a change ticket (case-sensitive), for example Planned start and Planned end, or leave both empty to use the first pair found.',
   unexpected:
     'Check that the Host Name is correct and reachable from Jira Cloud over HTTPS, that the Client ID and Client Secret match the PRA OAuth API account, and that the account has Command API and Reporting API access.',
 };

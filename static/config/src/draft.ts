@@ -4,12 +4,20 @@
  */
 import type { Settings } from './types';
 
-export type Draft = Omit<Settings, 'recordingMaxMb' | 'inactiveStatusNames' | 'inactiveResolutionNames'> & {
+export type Draft = Omit<
+  Settings,
+  'recordingMaxMb' | 'inactiveStatusNames' | 'inactiveResolutionNames' | 'changeWindowIssueTypes' | 'changeWindowGraceMinutes' | 'changeWindowStatuses'
+> & {
   recordingMaxMb: string;
   /** Comma-separated. */
   inactiveStatusNames: string;
   /** Comma-separated. */
   inactiveResolutionNames: string;
+  /** Comma-separated. */
+  changeWindowIssueTypes: string;
+  changeWindowGraceMinutes: string;
+  /** Comma-separated. */
+  changeWindowStatuses: string;
   /** New client secret; empty keeps the stored one. */
   clientSecret: string;
 };
@@ -20,12 +28,16 @@ export function toDraft(settings: Settings): Draft {
     recordingMaxMb: String(settings.recordingMaxMb),
     inactiveStatusNames: settings.inactiveStatusNames.join(', '),
     inactiveResolutionNames: settings.inactiveResolutionNames.join(', '),
+    changeWindowIssueTypes: settings.changeWindowIssueTypes.join(', '),
+    changeWindowGraceMinutes: String(settings.changeWindowGraceMinutes),
+    changeWindowStatuses: settings.changeWindowStatuses.join(', '),
     clientSecret: '',
   };
 }
 
 export function fromDraft(draft: Draft): { settings: Settings; clientSecret: string } {
   const mb = draft.recordingMaxMb.trim();
+  const grace = draft.changeWindowGraceMinutes.trim();
   return {
     settings: {
       enabled: draft.enabled,
@@ -41,6 +53,12 @@ export function fromDraft(draft: Draft): { settings: Settings; clientSecret: str
       commentOnApproval: draft.commentOnApproval,
       inactiveStatusNames: parseNameList(draft.inactiveStatusNames),
       inactiveResolutionNames: parseNameList(draft.inactiveResolutionNames),
+      requireChangeWindow: draft.requireChangeWindow,
+      changeWindowStartField: draft.changeWindowStartField.trim(),
+      changeWindowEndField: draft.changeWindowEndField.trim(),
+      changeWindowIssueTypes: parseNameList(draft.changeWindowIssueTypes),
+      changeWindowGraceMinutes: grace === '' ? Number.NaN : Number(grace),
+      changeWindowStatuses: parseNameList(draft.changeWindowStatuses),
     },
     clientSecret: draft.clientSecret.trim(),
   };

@@ -39,12 +39,23 @@ export type Settings = {
   inactiveStatusNames: string[];
   /** "Resolutions that count as inactive". */
   inactiveResolutionNames: string[];
+  /** "Require change window" (issue 15): covered tickets are approved only within their planned window. */
+  requireChangeWindow: boolean;
+  /** "Planned start field" / "Planned end field": empty = Planned start/end, else Change start date/completion date. */
+  changeWindowStartField: string;
+  changeWindowEndField: string;
+  /** "Issue types with a change window". */
+  changeWindowIssueTypes: string[];
+  /** "Grace period (minutes)", 0..1440. */
+  changeWindowGraceMinutes: number;
+  /** "Statuses in which access is allowed"; empty = any active status. */
+  changeWindowStatuses: string[];
 };
 
 export type ValidationStatus = 'valid' | 'invalid' | 'unchecked';
 
 /** What an invalid configuration is wrong about (the advice shown depends on it). */
-export type ValidationCause = 'missing' | 'egress' | 'unreachable' | 'credentials' | 'api' | 'permissions' | 'assetField' | 'assetsRole' | 'unexpected';
+export type ValidationCause = 'missing' | 'egress' | 'unreachable' | 'credentials' | 'api' | 'permissions' | 'assetField' | 'assetsRole' | 'changeWindowFields' | 'unexpected';
 
 export type Validation = {
   status: ValidationStatus;

@@ -4,10 +4,10 @@
  * server cannot drift apart. The server stays the authority: its `fieldErrors` are shown the same way.
  */
 import { hostNameProblem } from '../../../src/config/hostName';
-import { RECORDING_MAX_MB_LIMIT, SETTINGS_MESSAGES } from '../../../src/config/settingsMessages';
+import { CHANGE_WINDOW_GRACE_LIMIT, RECORDING_MAX_MB_LIMIT, SETTINGS_MESSAGES } from '../../../src/config/settingsMessages';
 import type { FieldErrors, Settings } from './types';
 
-export { RECORDING_MAX_MB_LIMIT };
+export { CHANGE_WINDOW_GRACE_LIMIT, RECORDING_MAX_MB_LIMIT };
 
 /**
  * Field errors for settings about to be saved (strings already trimmed). Required fields are only
@@ -31,5 +31,11 @@ export function validateSettings(settings: Settings, clientSecret: string, clien
   }
   const mb = settings.recordingMaxMb;
   if (!Number.isInteger(mb) || mb < 1 || mb > RECORDING_MAX_MB_LIMIT) errors.recordingMaxMb = SETTINGS_MESSAGES.recordingMaxMb;
+  const grace = settings.changeWindowGraceMinutes;
+  if (!Number.isInteger(grace) || grace < 0 || grace > CHANGE_WINDOW_GRACE_LIMIT) errors.changeWindowGraceMinutes = SETTINGS_MESSAGES.changeWindowGraceMinutes;
+  if (!settings.changeWindowStartField !== !settings.changeWindowEndField) {
+    errors[settings.changeWindowStartField ? 'changeWindowEndField' : 'changeWindowStartField'] = SETTINGS_MESSAGES.changeWindowFieldPair;
+  }
+  if (settings.requireChangeWindow && settings.changeWindowIssueTypes.length === 0) errors.changeWindowIssueTypes = SETTINGS_MESSAGES.changeWindowIssueTypes;
   return errors;
 }

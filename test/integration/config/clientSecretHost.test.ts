@@ -10,6 +10,7 @@ import { compose, type Composition } from '../../../sandbox/compose';
 import { PRA_DEMO } from '../../../sandbox/demo/praSeed';
 import { validateSettings } from '../../../static/config/src/validation';
 import { DEMO_SETTINGS } from '../../../sandbox/compose';
+import { DEFAULT_SETTINGS } from '../../../src/config/settings';
 
 const NEW_HOST = 'pra-new.example.org';
 const TYPO_HOST = 'pra.exarnple.com';
@@ -97,7 +98,7 @@ describe('the stored client secret stays with its host', () => {
 });
 
 describe('the page says so before saving', () => {
-  const settings = { ...DEMO_SETTINGS, inactiveStatusNames: [], inactiveResolutionNames: [] };
+  const settings = { ...DEFAULT_SETTINGS, ...DEMO_SETTINGS, inactiveStatusNames: [], inactiveResolutionNames: [] };
   it('asks for the secret again when the Host Name differs from the saved one', () => {
     expect(validateSettings({ ...settings, hostName: NEW_HOST }, '', true, PRA_DEMO.host).clientSecret).toMatch(/^The Host Name changed: enter the Client Secret again for pra-new\.example\.org\./);
     expect(validateSettings({ ...settings, hostName: NEW_HOST }, 'typed', true, PRA_DEMO.host).clientSecret).toBeUndefined();

@@ -64,7 +64,7 @@ describe('a fresh in-memory sandbox', () => {
   it('is seeded, configured, and PRA points at the app URLs it reports', async () => {
     const health = await call(s, 'GET', '/sandbox/api/health');
     expect(health.status).toBe(200);
-    expect(health.body).toMatchObject({ ok: true, persistence: null, jira: { issues: 9 } });
+    expect(health.body).toMatchObject({ ok: true, persistence: null, jira: { issues: 11 } });
     const urls = (await call(s, 'GET', '/sandbox/api/urls')).body;
     expect(urls.outboundEventUrl).toMatch(new RegExp(`^${s.url}/forge/public/[0-9a-f-]+\\?token=`));
     expect(urls.endpointApprovalUrl).toMatch(new RegExp(`^${s.url}/forge/public/[0-9a-f-]+\\?token=`));

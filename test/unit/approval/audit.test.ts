@@ -81,3 +81,25 @@ describe('the ticket comment', () => {
     expect(JSON.stringify(body)).toContain('unknown PRA user');
   });
 });
+
+describe('the change window in the record and the comment', () => {
+  it('keeps the window checked and names it in the comment', () => {
+    const changeWindow = { start: '2026-12-04T22:00:00.000Z', end: '2026-12-04T23:00:00.000Z', graceMinutes: 15, checkedAt: '2026-12-04T23:30:00.000Z', inside: false };
+    const denied: Decision = {
+      approved: false,
+      reason: 'outside-change-window',
+      message: 'The change window of ticket [SD-1] is 2026-12-04 22:00–23:00 UTC; access is allowed only within it.',
+      ticketKey: 'SD-1',
+      issueKey: 'SD-1',
+      changeWindow,
+      jiraRequests: 1,
+      jiraRounds: 1,
+    };
+    const record = approvalRecord(request, denied, 5, at);
+    expect(record).toMatchObject({ reason: 'outside-change-window', changeWindow });
+    const body = approvalComment(record);
+    expect(validateAdf(body)).toBeNull();
+    expect(JSON.stringify(body)).toContain('2026-12-04 22:00–23:00 UTC (grace 15 minutes); the request came outside it');
+    expect(JSON.stringify(approvalComment(approvalRecord(request, approved, 42, at)))).not.toContain('Change window');
+  });
+});

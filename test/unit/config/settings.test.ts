@@ -49,3 +49,42 @@ describe('settings parsing', () => {
     expect(parseSettings(null).ok).toBe(true);
   });
 });
+
+describe('change window settings (issue 15)', () => {
+  it('defaults: off, fields found automatically, Change, 15 minutes, any active status', () => {
+    expect(DEFAULT_SETTINGS).toMatchObject({
+      requireChangeWindow: false,
+      changeWindowStartField: '',
+      changeWindowEndField: '',
+      changeWindowIssueTypes: ['Change'],
+      changeWindowGraceMinutes: 15,
+      changeWindowStatuses: [],
+    });
+  });
+
+  it('asks for both field names or neither', () => {
+    expect(parseSettings({ ...valid, changeWindowStartField: 'Window from' })).toEqual({
+      ok: false,
+      fieldErrors: { changeWindowEndField: expect.stringContaining('both window field names') },
+    });
+    expect(parseSettings({ ...valid, changeWindowStartField: ' Window from ', changeWindowEndField: 'Window to' })).toMatchObject({
+      ok: true,
+      settings: { changeWindowStartField: 'Window from' },
+    });
+  });
+
+  it.each([-1, 1441, 2.5, '15', null])('refuses a grace of %j minutes', (grace) => {
+    expect(parseSettings({ ...valid, changeWindowGraceMinutes: grace })).toEqual({
+      ok: false,
+      fieldErrors: { changeWindowGraceMinutes: 'Enter a whole number of minutes from 0 to 1440 (24 hours).' },
+    });
+  });
+
+  it('needs an issue type when the window is required', () => {
+    expect(parseSettings({ ...valid, requireChangeWindow: true, changeWindowIssueTypes: [] })).toMatchObject({
+      ok: false,
+      fieldErrors: { changeWindowIssueTypes: expect.any(String) },
+    });
+    expect(parseSettings({ ...valid, requireChangeWindow: false, changeWindowIssueTypes: [] }).ok).toBe(true);
+  });
+});

@@ -22,6 +22,7 @@ function world() {
   const pra = createPraSimulator({ publicHost: 'pra.example.com' });
   closers.push(() => pra.close());
   const jira = createJiraSimulator();
+  closers.push(() => jira.close());
   jira.seedDemo();
   const store = new SimulatorStore(db);
   const save = () => store.save({ pra: pra.exportRows(), jira: jira.exportRows() });
@@ -51,7 +52,7 @@ describe('SimulatorStore', () => {
     const first = save();
     expect(first.rowsWritten).toBeGreaterThan(10);
     expect(rowCount(db, 'pra', 'sessions')).toBe(1);
-    expect(rowCount(db, 'jira', 'issues')).toBe(9);
+    expect(rowCount(db, 'jira', 'issues')).toBe(jira.state.issues.size); // one row per seeded issue
 
     // Nothing changed: nothing written.
     expect(save()).toEqual({ rowsWritten: 0, rowsDeleted: 0, bytesWritten: 0 });

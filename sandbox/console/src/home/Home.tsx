@@ -51,6 +51,11 @@ export function Home() {
             PRA shows. DB-SERVER-02&apos;s Jump Policy asks for a ticket before any session.
           </li>
           <li>
+            <strong>Change windows.</strong> <em>Require change window</em> is on: on DB-SERVER-02, <a href="/browse/CHG-1">CHG-1</a> (window open
+            now) is approved for Alex and its imported session says it ran inside the window; <a href="/browse/CHG-2">CHG-2</a> (window tomorrow
+            22:00–23:00 UTC) is denied with its window. Move every clock with <code>POST /sandbox/api/clock</code> (docs/sandbox.md) to try the edges.
+          </li>
+          <li>
             <strong>Configuration.</strong> The <a href="/admin">configuration page</a> as Morgan Lee (Jira admin): settings, validation, the two
             integration URLs; PRA&apos;s side is at <a href="/pra/login">PRA /login</a>.
           </li>
@@ -87,7 +92,10 @@ export function Home() {
                 </td>
                 <td>{i.assigneeName ?? 'Unassigned'}</td>
                 <td>{i.assets.join(', ') || '—'}</td>
-                <td className="muted">{i.note}</td>
+                <td className="muted">
+                  {i.note}
+                  {i.changeWindow && <div>Change window: {i.changeWindow}</div>}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -32,6 +32,8 @@ export interface IssueSummary {
   assigneeName: string | null;
   assets: string[];
   note: string;
+  /** Planned start – Planned end in UTC (change tickets), or null. */
+  changeWindow: string | null;
 }
 
 export interface UiModuleInfo {
