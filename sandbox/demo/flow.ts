@@ -111,7 +111,7 @@ export async function runDemoFlow(baseUrl: string, options: { commentTimeoutMs?:
     body: { user: ALEX.username },
   });
   const lsid = started.lsid;
-  await api.json(`/pra/__sim/sessions/${lsid}`, { method: 'PATCH', body: { recording: { size: SANDBOX_RECORDING_BYTES } } });
+  await api.json(`/pra/__sim/sessions/${lsid}`, { method: 'PATCH', body: { recording: { size: SANDBOX_RECORDING_BYTES, container: 'mp4' } } });
   const actions = [
     { eventType: 'Chat Message', performedBy: 'rep', destination: 'customer', body: 'Hi, I am connecting to reset the file share mapping.' },
     { eventType: 'Chat Message', performedBy: 'customer', destination: 'rep', body: 'Thanks, go ahead.' },

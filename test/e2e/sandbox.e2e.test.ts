@@ -9,18 +9,16 @@
  *
  * Needs the configuration page's build (`npm run build:static`, which `npm test` runs first).
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { eventually } from '../helpers/eventually';
 import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
-import { buildConsole } from '../../sandbox/console/build';
-import { startSandbox, type Sandbox } from '../../sandbox/server';
+import type { Sandbox } from '../../sandbox/server';
 import { DEMO } from '../../sandbox/jira-simulator/seed';
-import { launchChromium, skipBrowserTests } from './browser';
+import { skipBrowserTests } from './browser';
+import { openSandboxInBrowser, type SandboxInBrowser } from './sandboxInBrowser';
 
-const CONFIG_PAGE_BUILD = path.join(__dirname, '../../static/config/build/index.html');
 const SCREENSHOTS = path.join(__dirname, '../../docs/screenshots/');
 const UI_TIMEOUT_MS = 20_000;
 const SESSION_MARKER = 'beyondtrust-pra-session';
@@ -29,36 +27,26 @@ const SESSION_MARKER = 'beyondtrust-pra-session';
   let sandbox: Sandbox;
   let browser: Browser;
   let context: BrowserContext;
-  let consoleDir: string;
+  let opened: SandboxInBrowser | undefined;
   const pageErrors: string[] = [];
   const failedRequests: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CONFIG_PAGE_BUILD)) throw new Error(`${CONFIG_PAGE_BUILD} is missing: run \`npm run build:static\` before the browser tests`);
-    consoleDir = await buildConsole(mkdtempSync(path.join(tmpdir(), 'sandbox-console-build-')));
-    [sandbox, browser] = await Promise.all([startSandbox({ port: 0, dataDir: null, consoleDir, queueDelayScale: 0.001 }), launchChromium()]);
-    context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    context.setDefaultTimeout(UI_TIMEOUT_MS);
-    context.on('page', watch);
+    opened = await openSandboxInBrowser({ width: 1400, timeoutMs: UI_TIMEOUT_MS, pageErrors });
+    ({ sandbox, browser, context } = opened);
     context.on('response', (response) => {
       if (response.status() >= 400) failedRequests.push(`${response.status()} ${response.request().method()} ${response.url()}`);
     });
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await sandbox?.close();
-    if (consoleDir) rmSync(consoleDir, { recursive: true, force: true });
+    await opened?.close();
   });
 
   afterEach(() => {
     expect(pageErrors).toEqual([]);
     expect(failedRequests).toEqual([]);
   });
-
-  function watch(page: Page): void {
-    page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
-  }
 
   async function open(pathAndQuery: string): Promise<Page> {
     const page = await context.newPage();
@@ -131,7 +119,7 @@ const SESSION_MARKER = 'beyondtrust-pra-session';
     for (const text of ['Re-mapping the file share now', 'C:\\Temp\\remap-share.ps1', 'Share re-mapped; the user confirmed access', lsid!]) {
       await eventually(() => activity.getByText(text, { exact: false }).count(), { timeout: UI_TIMEOUT_MS }).toBeGreaterThan(0);
     }
-    const attachment = issuePage.getByRole('region', { name: 'Attachments' }).getByRole('link', { name: `pra-session-${lsid}-recording.bin` });
+    const attachment = issuePage.getByRole('region', { name: 'Attachments' }).getByRole('link', { name: `pra-session-${lsid}-recording.mp4` });
     await attachment.waitFor();
     const download = await issuePage.request.get(`${sandbox.url}${await attachment.getAttribute('href')}`);
     expect((await download.body()).length).toBe(256 * 1024);

@@ -7,18 +7,14 @@
  *
  * Needs the configuration page's build (`npm run build:static`, which `npm test` runs first).
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
-import { buildConsole } from '../../sandbox/console/build';
-import { startSandbox, type Sandbox } from '../../sandbox/server';
+import type { Sandbox } from '../../sandbox/server';
 import { DEMO } from '../../sandbox/jira-simulator/seed';
-import { launchChromium, skipBrowserTests } from './browser';
+import { skipBrowserTests } from './browser';
+import { openSandboxInBrowser, type SandboxInBrowser } from './sandboxInBrowser';
 
-const CONFIG_PAGE_BUILD = path.join(__dirname, '../../static/config/build/index.html');
 const AXE_SCRIPT = path.join(path.dirname(require.resolve('axe-core')), 'axe.min.js');
 const UI_TIMEOUT_MS = 20_000;
 const JUMP_DIALOG = 'Jump to Asset with BeyondTrust PRA';
@@ -93,22 +89,16 @@ function focused(page: Page): Promise<{ label: string; role: string | null; inDi
   let sandbox: Sandbox;
   let browser: Browser;
   let context: BrowserContext;
-  let consoleDir: string;
+  let opened: SandboxInBrowser | undefined;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CONFIG_PAGE_BUILD)) throw new Error(`${CONFIG_PAGE_BUILD} is missing: run \`npm run build:static\` before the browser tests`);
-    consoleDir = await buildConsole(mkdtempSync(path.join(tmpdir(), 'sandbox-console-build-')));
-    [sandbox, browser] = await Promise.all([startSandbox({ port: 0, dataDir: null, consoleDir, queueDelayScale: 0.001 }), launchChromium()]);
-    context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    context.setDefaultTimeout(UI_TIMEOUT_MS);
-    context.on('page', (page) => page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`)));
+    opened = await openSandboxInBrowser({ width: 1400, timeoutMs: UI_TIMEOUT_MS, pageErrors });
+    ({ sandbox, browser, context } = opened);
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await sandbox?.close();
-    if (consoleDir) rmSync(consoleDir, { recursive: true, force: true });
+    await opened?.close();
   });
 
   afterEach(() => {

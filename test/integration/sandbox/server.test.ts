@@ -107,7 +107,7 @@ describe('a fresh in-memory sandbox', () => {
     expect(report.session).toMatchObject({ jumpItem: 'WORKSTATION-01', rep: 'arivera', externalKey: 'SD-1' });
     expect(report.comments.length).toBeGreaterThanOrEqual(1);
     expect(report.comments[0]).toMatchObject({ author: 'BeyondTrust Privileged Remote Access', title: 'BeyondTrust PRA session: WORKSTATION-01', part: 1 });
-    expect(report.attachments.map((a) => [a.filename, a.size])).toEqual([[`pra-session-${report.session.lsid}-recording.bin`, 256 * 1024]]);
+    expect(report.attachments.map((a) => [a.filename, a.size])).toEqual([[`pra-session-${report.session.lsid}-recording.mp4`, 256 * 1024]]);
     expect(report.msToFirstComment).toBeGreaterThanOrEqual(0);
   });
 

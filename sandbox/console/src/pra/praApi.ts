@@ -18,7 +18,8 @@ export const praApi = {
   session: (lsid: string) => getJson<Session>(sim(`/sessions/${lsid}`)),
   startFromJump: (id: string, user: string, jumpItemId?: number) => postJson<Session>(sim(`/client-script/requests/${encodeURIComponent(id)}/start-session`), { user, jumpItemId }),
   startOnJumpItem: (jumpItemId: number, user: string) => postJson<Session>(sim('/sessions'), { jumpItem: { id: jumpItemId }, rep: user }),
-  setRecording: (lsid: string, size: number) => requestJson<Session>(sim(`/sessions/${lsid}`), { method: 'PATCH', body: JSON.stringify({ recording: { size } }) }),
+  /** A recording whose bytes start like an MP4 file, as a real appliance's would (so the import names it .mp4). */
+  setRecording: (lsid: string, size: number) => requestJson<Session>(sim(`/sessions/${lsid}`), { method: 'PATCH', body: JSON.stringify({ recording: { size, container: 'mp4' } }) }),
   addEvents: (lsid: string, events: EventInput[]) => postJson<Session>(sim(`/sessions/${lsid}/events`), { events }),
   end: (lsid: string) => postJson<Session>(sim(`/sessions/${lsid}/end`), {}),
   requestTicket: (ticketId: string, user: string, jumpItemId: number) => postJson<TicketOutcome>(sim('/ticket-system/requests'), { ticketId, user, jumpItem: { id: jumpItemId } }),
