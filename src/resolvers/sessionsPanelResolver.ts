@@ -12,8 +12,11 @@ interface PanelContext {
   extension?: { issue?: { key?: string } };
 }
 
-function guarded<P>(name: string, fn: (payload: P, context: PanelContext) => Promise<object>) {
-  return async ({ payload, context }: { payload: P; context: PanelContext }): Promise<object> => {
+/** What the panel gets when a function fails unexpectedly (its own answers are typed by the use case). */
+export type PanelFailure = { ok: false; error: { code: 'ERROR'; message: string } };
+
+function guarded<P, R>(name: string, fn: (payload: P, context: PanelContext) => Promise<R>) {
+  return async ({ payload, context }: { payload: P; context: PanelContext }): Promise<R | PanelFailure> => {
     try {
       return await fn(payload, context);
     } catch (error) {
@@ -29,6 +32,6 @@ export const sessionsPanelResolver = new Resolver()
   .define('getPanel', guarded('getPanel', (_payload, context) => issueSessionsView(context.extension?.issue?.key, context.accountId)))
   .define(
     'reimport',
-    guarded<{ lsid?: unknown }>('reimport', (payload, context) => reimportFromIssue(context.extension?.issue?.key, payload?.lsid, context.accountId)),
+    guarded('reimport', (payload: { lsid?: unknown }, context: PanelContext) => reimportFromIssue(context.extension?.issue?.key, payload?.lsid, context.accountId)),
   )
   .getDefinitions();
