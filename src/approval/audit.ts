@@ -9,7 +9,7 @@ import crypto from 'node:crypto';
 import { kvs } from '@forge/kvs';
 import { listPage, trimList } from '../shared/kvsLists';
 import { invertedTime } from '../shared/keys';
-import { shown } from './messages';
+import { sanitizedForMessage } from './messages';
 import type { Decision, DecisionReason, DecisionWindow } from './types';
 import type { ApprovalRequest } from './wireFormat';
 import { jumpItemLabel } from './rules';
@@ -44,7 +44,7 @@ const ISSUE_PREFIX = 'approval-issue:';
 export const APPROVAL_LOG_TTL_DAYS = 30;
 export const APPROVAL_LOG_CAP = 1000;
 
-const clip = (value: string | undefined, max = 200): string | undefined => (value ? shown(value, max) : undefined);
+const clip = (value: string | undefined, max = 200): string | undefined => (value ? sanitizedForMessage(value, max) : undefined);
 
 /** The record of a decision (pure). */
 export function approvalRecord(request: ApprovalRequest | undefined, decision: Decision, elapsedMs: number, now = new Date()): ApprovalRecord {
@@ -55,7 +55,7 @@ export function approvalRecord(request: ApprovalRequest | undefined, decision: D
     result: decision.approved ? 'approved' : 'denied',
     reason: decision.reason,
     message: decision.message,
-    ticket: decision.ticketKey ?? (typed ? shown(typed, 40) : ''),
+    ticket: decision.ticketKey ?? (typed ? sanitizedForMessage(typed, 40) : ''),
     requester: {
       email: clip(request?.user.email),
       username: clip(request?.user.username),

@@ -10,7 +10,7 @@
 const CONTROL = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]+/g;
 
 /** A single-line, bounded rendering of outside text for a message (never empty: "?" instead). */
-export function shown(value: string | undefined, max = 128): string {
+export function sanitizedForMessage(value: string | undefined, max = 128): string {
   const text = (value ?? '').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
   if (!text) return '?';
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
@@ -31,7 +31,7 @@ export const APPROVAL_MESSAGES_SPEC = {
   unassigned: (key: string) => `The specified ticket, [${key}], is not assigned to anyone.`,
   userMismatch: (key: string) => `The user that initiated the PRA session does not match the assignee of ticket [${key}].`,
   assetMismatch: (key: string, asset: string) =>
-    `The specified ticket, [${key}], does not appear to be associated with an asset named [${shown(asset)}].`,
+    `The specified ticket, [${key}], does not appear to be associated with an asset named [${sanitizedForMessage(asset)}].`,
 } as const;
 
 export const APPROVAL_MESSAGES = {
@@ -43,7 +43,7 @@ export const APPROVAL_MESSAGES = {
   missingTicket: () => 'No ticket ID was entered. Please provide a Jira ticket key (for example SD-1234).',
   malformedTicket: (typed: string) => `The ticket ID [${shownTicketInput(typed)}] is not a valid Jira ticket key (for example SD-1234).`,
   inactive: (key: string, why: { status?: string; resolution?: string }) =>
-    `The specified ticket, [${key}], is not active (${why.status !== undefined ? `status: ${shown(why.status, 60)}` : `resolution: ${shown(why.resolution, 60)}`}).`,
+    `The specified ticket, [${key}], is not active (${why.status !== undefined ? `status: ${sanitizedForMessage(why.status, 60)}` : `resolution: ${sanitizedForMessage(why.resolution, 60)}`}).`,
   disabled: () => 'Endpoint approval is not available: the BeyondTrust PRA integration is disabled in Jira.',
   unavailable: (key?: string) =>
     key
@@ -51,11 +51,11 @@ export const APPROVAL_MESSAGES = {
       : 'Unable to validate the ticket right now. Please try again in a few minutes.',
   /** One of the product's reasons (the asset does not match), so its sentence comes first; the detail follows. */
   noAssetOnTicket: (key: string, fieldName: string, asset: string) =>
-    `${APPROVAL_MESSAGES_SPEC.assetMismatch(key, asset)} Its [${shown(fieldName, 80)}] field has no asset.`,
+    `${APPROVAL_MESSAGES_SPEC.assetMismatch(key, asset)} Its [${sanitizedForMessage(fieldName, 80)}] field has no asset.`,
   noJumpItem: (key: string) => `PRA did not send the Jump Item's computer name, so ticket [${key}] cannot be matched to an asset.`,
   assetFieldUnusable: (fieldName: string) =>
     fieldName
-      ? `Endpoint approval cannot check assets: Jira has no usable asset field named [${shown(fieldName, 80)}]. Ask a Jira administrator to check the Asset Field Name of the BeyondTrust PRA app.`
+      ? `Endpoint approval cannot check assets: Jira has no usable asset field named [${sanitizedForMessage(fieldName, 80)}]. Ask a Jira administrator to check the Asset Field Name of the BeyondTrust PRA app.`
       : 'Endpoint approval cannot check assets: no Asset Field Name is configured. Ask a Jira administrator to set it in the BeyondTrust PRA app.',
   assetsNoAccess: (key: string) =>
     `Unable to validate the ticket [${key}]: the BeyondTrust PRA app cannot read Jira Assets (it has no Assets role), so the ticket's assets cannot be checked. Ask a Jira administrator to grant the app an Assets role.`,
@@ -66,14 +66,14 @@ export const APPROVAL_MESSAGES = {
   changeWindowReversed: (key: string, start: string, end: string) =>
     `The change window of ticket [${key}] ends before it starts (planned start ${start}, planned end ${end}), so the change window cannot be checked.`,
   changeStatusNotAllowed: (key: string, status: string, allowed: readonly string[]) =>
-    `The specified ticket, [${key}], is in status [${shown(status, 60)}]; during its change window access is allowed only in status ${allowed
+    `The specified ticket, [${key}], is in status [${sanitizedForMessage(status, 60)}]; during its change window access is allowed only in status ${allowed
       .slice(0, 5)
-      .map((s) => `[${shown(s, 40)}]`)
+      .map((s) => `[${sanitizedForMessage(s, 40)}]`)
       .join(' or ')}${allowed.length > 5 ? ' or another allowed status' : ''}.`,
   changeWindowFieldsUnusable: (names: readonly string[]) =>
-    `Endpoint approval cannot check the change window: Jira has no date-time fields named ${names.map((n) => `[${shown(n, 60)}]`).join(', ')}. Ask a Jira administrator to check the change window settings of the BeyondTrust PRA app.`,
+    `Endpoint approval cannot check the change window: Jira has no date-time fields named ${names.map((n) => `[${sanitizedForMessage(n, 60)}]`).join(', ')}. Ask a Jira administrator to check the change window settings of the BeyondTrust PRA app.`,
 
-  badRequest: (reason: string) => `The approval request from PRA could not be read (${shown(reason, 80)}). Access is denied.`,
+  badRequest: (reason: string) => `The approval request from PRA could not be read (${sanitizedForMessage(reason, 80)}). Access is denied.`,
   forbidden: () => 'This URL needs its token: copy the Endpoint Approval URL from the app configuration page.',
   methodNotAllowed: () => 'This URL receives BeyondTrust PRA ticket-system requests, which are sent with POST.',
 } as const;

@@ -7,8 +7,8 @@
 import type { PraClient } from '../pra/client';
 import { AccessSessionReader, type ReaderOutcome, type SessionHeader } from './reportReader';
 import { SessionDigest } from './sessionDigest';
-import { LogFileBuilder, type PackagedFile } from './sessionFiles';
-import { EVENTS_CSV_HEADER, eventsCsvRow, sessionFileNames, transcriptIntro, transcriptLine, transcriptOutro } from './render/files';
+import { LogFileBuilder, type PackagedFile } from './logFilePackaging';
+import { EVENTS_CSV_HEADER, eventsCsvRow, sessionFileNames, transcriptIntro, transcriptLine, transcriptOutro } from './render/transcriptAndEventLog';
 
 export interface SessionRead {
   kind: 'session';

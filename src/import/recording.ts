@@ -9,7 +9,7 @@ import { attachmentSettings } from '../jira/attachments';
 import type { PraClient } from '../pra/client';
 import type { SessionReport } from './sessionReport';
 import { bytes } from '../shared/format';
-import { sessionFileNames } from './render/files';
+import { sessionFileNames } from './render/transcriptAndEventLog';
 import { firstBytesHex, sniffContainer } from './recordingContainer';
 
 export interface RecordingFile {

@@ -9,7 +9,7 @@ import { doc, heading, paragraph, plain, type AdfDoc, type AdfNode } from '../..
 import type { SessionReport } from '../sessionReport';
 import type { SessionHeader } from '../reportReader';
 import { SessionDigest } from '../sessionDigest';
-import { sessionFileNames } from './files';
+import { sessionFileNames } from './transcriptAndEventLog';
 import { clip, utc } from '../../shared/format';
 import { packSections } from './pack';
 import { byteSize } from './size';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { APPROVAL_MESSAGES as M, shown, shownTicketInput } from '../../../src/approval/messages';
+import { APPROVAL_MESSAGES as M, sanitizedForMessage, shownTicketInput } from '../../../src/approval/messages';
 
 describe('approval messages', () => {
   it('has the four denial messages of the product specification, word for word', () => {
@@ -51,9 +51,9 @@ describe('approval messages', () => {
   });
 
   it('keeps asset and status names from outside on one bounded line', () => {
-    expect(shown('WEB\n01')).toBe('WEB 01');
-    expect(shown('')).toBe('?');
-    expect(shown('x'.repeat(500)).length).toBe(128);
+    expect(sanitizedForMessage('WEB\n01')).toBe('WEB 01');
+    expect(sanitizedForMessage('')).toBe('?');
+    expect(sanitizedForMessage('x'.repeat(500)).length).toBe(128);
     expect(M.assetMismatch('SD-1', 'a\u2028b')).toContain('[a b]');
   });
 });

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from '@jest/globals';
 import { renderSession, COMMENT_CHAR_LIMIT } from '../../../src/import/render/renderSession';
-import { transcriptText } from '../../../src/import/render/files';
+import { transcriptText } from '../../../src/import/render/transcriptAndEventLog';
 import { byteSize } from '../../../src/import/render/size';
 import type { SessionEvent, SessionReport } from '../../../src/import/sessionReport';
 import { commentText, fileText } from '../../../src/shared/text';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { parseAccessSession, type SessionEvent, type SessionReport } from '../../../src/import/sessionReport';
 import { COMMENT_CHAR_LIMIT, renderSession } from '../../../src/import/render/renderSession';
-import { eventsCsv, transcriptText } from '../../../src/import/render/files';
+import { eventsCsv, transcriptText } from '../../../src/import/render/transcriptAndEventLog';
 import { byteSize } from '../../../src/import/render/size';
 import { validateAdf } from '../../../sandbox/jira-simulator/adfValidation';
 

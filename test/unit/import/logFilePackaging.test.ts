@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { LogFileBuilder, ZIP_ABOVE_BYTES } from '../../../src/import/sessionFiles';
+import { LogFileBuilder, ZIP_ABOVE_BYTES } from '../../../src/import/logFilePackaging';
 
 /** The member's text, read by Python's zipfile (an independent reader that checks the CRC). */
 function unzip(zip: Buffer, member: string): string {
