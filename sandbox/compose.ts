@@ -1,15 +1,17 @@
 /**
  * The whole integration on one machine: the PRA and Jira simulators and the local Forge host running
  * the app, wired together (the appliance host name maps to the PRA simulator; requestJira goes to the
- * Jira simulator). Tests start one per file; `npm start` serves the same composition on one port.
+ * Jira simulator), built by `buildWorld` like the sandbox's world. Tests start one per file; `npm start`
+ * serves the same world on one port (sandbox/server/world.ts).
  */
 import './forge-host/globals';
-import { ForgeHost, listenHost, type ForgeHostOptions } from './forge-host';
-import { createPraSimulator, type PraSimulator } from './pra-simulator';
-import { createJiraSimulator, type JiraSimulator } from './jira-simulator';
+import { listenHost, type ForgeHost, type ForgeHostOptions } from './forge-host';
+import type { PraSimulator } from './pra-simulator';
+import type { JiraSimulator } from './jira-simulator';
 import { DEMO } from './jira-simulator/seed';
-import type { Listening } from './shared/http';
-import { PRA_DEMO, seedPraDemo } from './demo/praSeed';
+import { listen, type Listening } from './shared/http';
+import { PRA_DEMO } from './demo/praSeed';
+import { buildWorld, type BuiltWorld } from './buildWorld';
 
 export const CONFIG_PAGE_MODULE = 'pra-config-page';
 
@@ -60,22 +62,22 @@ export const DEMO_SETTINGS = {
 
 export async function compose(options: ComposeOptions = {}): Promise<Composition> {
   const siteUrl = options.siteUrl ?? 'https://sandbox.atlassian.net';
-  const pra = createPraSimulator({ publicHost: PRA_DEMO.host });
-  const jira = createJiraSimulator({ siteUrl });
-  if (options.seed !== false) {
-    jira.seedDemo();
-    seedPraDemo(pra);
-  }
-  const [praListening, jiraListening]: Listening[] = await Promise.all([pra.listen(), jira.listen()]);
-  const host = new ForgeHost({
-    jiraBaseUrl: jiraListening!.url,
+  // Each simulator on its own loopback port; the listeners exist before the world so the host knows where
+  // to reach them, and forward to the simulators built with it.
+  let world: BuiltWorld | undefined;
+  const [praListening, jiraListening]: Listening[] = await Promise.all([
+    listen((req, res) => world!.pra.handler(req, res)),
+    listen((req, res) => world!.jira.handler(req, res)),
+  ]);
+  // The seeded people have all allowed the app already (tests revoke it to see the "Allow access" path).
+  world = buildWorld({
     siteUrl,
-    hostMap: { [PRA_DEMO.host]: praListening!.url },
-    ...options.host,
+    reach: { praUrl: praListening!.url, jiraUrl: jiraListening!.url },
+    host: options.host,
+    seed: options.seed !== false,
   });
+  const { host, pra, jira } = world;
   const hostListening = await listenHost(host);
-  // The seeded people have allowed the app already (tests revoke it to see the "Allow access" path).
-  if (options.seed !== false) for (const accountId of Object.values(DEMO.users)) host.userConsent.grant(accountId);
 
   const configCall = (functionKey: string, payload: Record<string, unknown> = {}, accountId: string = DEMO.users.admin) =>
     host.invokeResolver({ moduleKey: CONFIG_PAGE_MODULE, functionKey, payload, accountId }) as Promise<any>;
@@ -103,6 +105,8 @@ export async function compose(options: ComposeOptions = {}): Promise<Composition
       await hostListening.close();
       await pra.close();
       await jira.close();
+      await praListening!.close();
+      await jiraListening!.close();
     },
   };
 }

@@ -10,8 +10,7 @@ import { withAuth, type Principal } from './auth';
 import { jiraError } from './errors';
 import { multipartBoundary, parseMultipart } from './multipart';
 import { hasProjectPermission, requireIssuePermission, requireVisibleIssue } from './permissions';
-import { admitIssueWrite } from './rateLimit';
-import type { Attachment, JiraState } from './state';
+import { admitIssueWrite, type Attachment, type JiraState } from './state';
 import { jiraTime } from './time';
 import { userRefJson } from './users';
 

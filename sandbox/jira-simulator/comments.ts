@@ -10,8 +10,7 @@ import { withAuth, type Principal } from './auth';
 import { jiraError } from './errors';
 import { listParam, pageParams, slicePage } from './query';
 import { requireIssuePermission, requireVisibleIssue } from './permissions';
-import { admitIssueWrite } from './rateLimit';
-import type { Comment, CommentVisibility, EntityProperty, Issue, JiraState } from './state';
+import { admitIssueWrite, type Comment, type CommentVisibility, type EntityProperty, type Issue, type JiraState } from './state';
 import { jiraTime } from './time';
 import { userRefJson } from './users';
 

@@ -13,8 +13,7 @@ import { resolutionJson, statusJson } from './instance';
 import { requireIssuePermission, requireVisibleIssue } from './permissions';
 import { selectedProperties } from './properties';
 import { listParam } from './query';
-import { admitIssueWrite } from './rateLimit';
-import type { Issue, JiraState, Project } from './state';
+import { admitIssueWrite, type Issue, type JiraState, type Project } from './state';
 import { jiraTime } from './time';
 import { avatarUrls, isAssignable, userRefJson } from './users';
 

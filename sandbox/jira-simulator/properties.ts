@@ -7,8 +7,7 @@ import { json } from '../shared/http';
 import { withAuth } from './auth';
 import { jiraError } from './errors';
 import { requireIssuePermission, requireVisibleIssue } from './permissions';
-import { admitIssueWrite } from './rateLimit';
-import type { Issue, JiraState } from './state';
+import { admitIssueWrite, type Issue, type JiraState } from './state';
 
 const MAX_KEY_LENGTH = 255;
 

@@ -1,10 +1,9 @@
 /**
- * Jira Cloud rate limiting: the per-issue write limiter (a sliding window per issue, answering 429
+ * Jira Cloud rate limiting: the per-issue write limiter (used by `admitIssueWrite` in state.ts) (a sliding window per issue, answering 429
  * with `RateLimit-Reason: jira-per-issue-on-write`) and a builder for 429 fault rules that carry the
  * headers Jira sends (`Retry-After`, `X-RateLimit-*`, `RateLimit-Reason`).
  */
 import { HttpError, type FaultRule } from '../shared/http';
-import type { Issue, JiraState, PerIssueWriteLimit } from './state';
 
 export type RateLimitReason =
   | 'jira-quota-global-based'
@@ -29,6 +28,12 @@ function rateLimitHeaders(
   };
 }
 
+/** The per-issue write throttle's setting (knob `perIssueWriteLimit`). */
+export interface PerIssueWriteLimit {
+  limit: number;
+  windowMs: number;
+}
+
 export class PerIssueWriteLimiter {
   private readonly writes = new Map<string, number[]>();
 
@@ -49,11 +54,6 @@ export class PerIssueWriteLimiter {
   clear(): void {
     this.writes.clear();
   }
-}
-
-/** Every REST write to an issue (comment, attachment, assignee, property) goes through this. */
-export function admitIssueWrite(state: JiraState, issue: Issue): void {
-  state.writeLimiter.admit(issue.id, state.knobs.perIssueWriteLimit, state.now());
 }
 
 export interface RateLimitFaultOptions {

@@ -5,8 +5,39 @@
  * and hidden emails, a Jira admin, a customer, the "Asset Name" (text) and "Assets" (Assets) fields and
  * four Assets objects. Every id is fixed; docs/jira-simulator.md lists them.
  */
-import type { JiraControl } from './control';
+import type {
+  AppAssetsRoleInput,
+  AssetObjectInput,
+  AssetObjectTypeInput,
+  AssetSchemaInput,
+  FieldInput,
+  IssueInput,
+  IssueTypeInput,
+  ProjectInput,
+  ResolutionInput,
+  StatusInput,
+  UserInput,
+} from './controlInputs';
 import { DEFAULT_ASSETS_WORKSPACE_ID } from './state';
+
+/**
+ * The control operations the demo seed calls. `JiraControl` has them all; naming them here (not importing
+ * the control class) keeps this file below control.ts, which calls `seedDemo`.
+ */
+export interface DemoSeedTarget {
+  createUser(input: UserInput): unknown;
+  createStatus(input: StatusInput): unknown;
+  createResolution(input: ResolutionInput): unknown;
+  createIssueType(input: IssueTypeInput): unknown;
+  createProject(input: ProjectInput): unknown;
+  createField(input: FieldInput): unknown;
+  createAssetSchema(input: AssetSchemaInput): unknown;
+  createAssetObjectType(input: AssetObjectTypeInput): unknown;
+  createAssetObject(input: AssetObjectInput): unknown;
+  setAppAssetsRole(input: AppAssetsRoleInput): unknown;
+  createIssue(input: IssueInput): unknown;
+  clock(): { now: number };
+}
 
 export const DEMO = {
   users: {
@@ -54,7 +85,7 @@ export type SeedSummary = typeof DEMO;
 
 const TECH_GROUPS = ['jira-servicemanagement-users'];
 
-export function seedDemo(control: JiraControl): SeedSummary {
+export function seedDemo(control: DemoSeedTarget): SeedSummary {
   const { users, statuses, resolutions, fields, assets } = DEMO;
   control.createUser({
     accountId: users.technician,

@@ -5,7 +5,7 @@
  * no Assets role).
  */
 import { RequestLog } from './requestLog';
-import { PerIssueWriteLimiter } from './rateLimit';
+import { PerIssueWriteLimiter, type PerIssueWriteLimit } from './rateLimit';
 
 export type AccountType = 'atlassian' | 'app' | 'customer';
 
@@ -194,10 +194,7 @@ export interface AssetObject {
 export const ASSETS_ROLES = ['Users', 'Developers', 'Managers'] as const;
 export type AssetsRole = (typeof ASSETS_ROLES)[number];
 
-export interface PerIssueWriteLimit {
-  limit: number;
-  windowMs: number;
-}
+export type { PerIssueWriteLimit };
 
 export interface Knobs {
   /** Maximum size of one uploaded file, bytes (GET /attachment/meta `uploadLimit`). */
@@ -399,4 +396,9 @@ export class JiraState {
 
 export function statusCategory(key: StatusCategoryKey): StatusCategory {
   return STATUS_CATEGORIES.find((c) => c.key === key)!;
+}
+
+/** Every REST write to an issue (comment, attachment, assignee, property) goes through this. */
+export function admitIssueWrite(state: JiraState, issue: Issue): void {
+  state.writeLimiter.admit(issue.id, state.knobs.perIssueWriteLimit, state.now());
 }

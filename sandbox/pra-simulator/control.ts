@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { json, type Router, type SimRequest, type SimResponse } from '../shared/http';
-import type { PraSimulator } from './index';
+import type { PraSimulator } from './simulator';
 import { parseInput } from './input';
 import type { EventInput } from './sessionEvents';
 

@@ -2,7 +2,6 @@
 import { z } from 'zod';
 import type { FaultInjector } from '../shared/http';
 import { parseInput } from './input';
-import type { PraState } from './state';
 import { NAMESPACE_FLAVORS, type NamespaceFlavor } from './xml';
 
 const REPORT_LAG_MODES = ['in-progress', 'missing'] as const;
@@ -92,11 +91,16 @@ const KnobsPatchSchema = z
 
 export type KnobsPatch = z.input<typeof KnobsPatchSchema>;
 
-export function getKnobs(state: PraState, faults: FaultInjector): PraKnobs {
+/** Where the stored knobs live (the appliance's `PraState`); named structurally so state.ts can import this file. */
+export interface KnobsHolder {
+  knobs: StoredKnobs;
+}
+
+export function getKnobs(state: KnobsHolder, faults: FaultInjector): PraKnobs {
   return { ...state.knobs, latencyMs: faults.latencyMs };
 }
 
-export function setKnobs(state: PraState, faults: FaultInjector, patch: KnobsPatch): PraKnobs {
+export function setKnobs(state: KnobsHolder, faults: FaultInjector, patch: KnobsPatch): PraKnobs {
   const { latencyMs, ...stored } = parseInput(KnobsPatchSchema, patch);
   if (latencyMs !== undefined) faults.latencyMs = latencyMs;
   Object.assign(state.knobs, stored);

@@ -1,13 +1,12 @@
 /**
- * What a fresh sandbox starts with: both simulators seeded with the demo (docs/jira-simulator.md §8,
+ * What a fresh sandbox starts with (seeded by sandbox/buildWorld.ts): both simulators seeded with the demo (docs/jira-simulator.md §8,
  * sandbox/demo/praSeed.ts), one Jump Item behind a ticket-requiring Jump Policy, the app configured as the
  * Jira admin would (like `compose().configure()`), and PRA pointed at the app's two URLs.
  */
 import type { ForgeHost } from '../forge-host';
 import type { PraSimulator } from '../pra-simulator';
-import type { JiraSimulator } from '../jira-simulator';
 import { DEMO } from '../jira-simulator/seed';
-import { PRA_DEMO, seedPraDemo } from '../demo/praSeed';
+import { PRA_DEMO } from '../demo/praSeed';
 import { CONFIG_PAGE_MODULE, DEMO_SETTINGS } from '../compose';
 
 /**
@@ -56,9 +55,8 @@ interface ConfigAnswer {
   error?: { message: string };
 }
 
-export function seedSimulators(pra: PraSimulator, jira: JiraSimulator): void {
-  jira.seedDemo();
-  seedPraDemo(pra);
+/** What the sandbox adds to the demo seed (sandbox/buildWorld.ts seeds it): the ticket-guarded Jump Item and a short outbound retry. */
+export function seedSandboxExtras(pra: PraSimulator): void {
   const guarded = pra.listJumpItems().find((item) => item.name === TICKET_REQUIRED_JUMP_ITEM);
   if (guarded) pra.updateJumpItem(guarded.id, { ticketIdRequired: true });
   pra.setKnobs({ outboundRetryIntervalMs: SANDBOX_OUTBOUND_RETRY_MS });
@@ -77,10 +75,6 @@ function urlsOf(answer: ConfigAnswer): IntegrationUrls | null {
  * sandbox shows the prompt the first time Casey opens the Jump dialog or the ticket panel.
  */
 export const USERS_WITHOUT_CONSENT: readonly string[] = [DEMO.users.technician2];
-
-export function seedConsent(host: ForgeHost): void {
-  for (const accountId of Object.values(DEMO.users)) if (!USERS_WITHOUT_CONSENT.includes(accountId)) host.userConsent.grant(accountId);
-}
 
 /** Saves the seeded configuration as the Jira admin and points PRA at the URLs it shows. */
 export async function configureApp(host: ForgeHost, pra: PraSimulator): Promise<{ urls: IntegrationUrls; validation: string }> {

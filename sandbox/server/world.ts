@@ -3,15 +3,17 @@
  * the single-port server (the app reaches `https://pra.example.com` at `<internal>/pra` and Jira at
  * `<internal>/jira`; web-trigger URLs are `<public>/forge/public/<id>`). With a database file the host's
  * KVS, queue and web-trigger URLs and the simulators' snapshots live in it, so a restart carries on; the
- * first start seeds and configures everything.
+ * first start seeds and configures everything. Built by `buildWorld` (sandbox/buildWorld.ts), like the tests'
+ * composition; the sandbox's differences (persistence, seed extras, who has allowed the app, the
+ * reconciliation lag, the clock following the saved simulators) are its options.
  */
 import '../forge-host/globals';
-import { ForgeHost, createHostHandler } from '../forge-host';
+import { createHostHandler, type ForgeHost } from '../forge-host';
 import type { NodeHandler } from '../shared/http';
-import { createPraSimulator, type PraSimulator, type PraSnapshot } from '../pra-simulator';
-import { createJiraSimulator, type JiraSimulator, type JiraSnapshot } from '../jira-simulator';
-import { PRA_DEMO } from '../demo/praSeed';
-import { configureApp, followMovedUrls, integrationUrls, seedConsent, seedSimulators, type IntegrationUrls } from './demoSetup';
+import type { PraSimulator, PraSnapshot } from '../pra-simulator';
+import type { JiraSimulator, JiraSnapshot } from '../jira-simulator';
+import { buildWorld, type SavedSimulators } from '../buildWorld';
+import { configureApp, followMovedUrls, integrationUrls, seedSandboxExtras, USERS_WITHOUT_CONSENT, type IntegrationUrls } from './demoSetup';
 import { SimulatorStore, type SaveFigures, type SavedRows } from './persistence';
 import { ScheduledTriggers } from './scheduler';
 
@@ -41,6 +43,23 @@ function legacySnapshot(saved: SavedRows | undefined): unknown {
   return saved?.meta.legacySnapshot;
 }
 
+/** Both simulators' saved state in the store (rows, or an earlier version's whole snapshot); none = a first start. */
+function savedSimulators(store: SimulatorStore | undefined): SavedSimulators | undefined {
+  const savedPra = store?.load('pra');
+  const savedJira = store?.load('jira');
+  if (!store || !savedPra || !savedJira) return undefined;
+  const legacyPra = legacySnapshot(savedPra) as PraSnapshot | undefined;
+  return {
+    praApplianceId: (legacyPra?.applianceId ?? savedPra.meta.applianceId) as string | undefined,
+    restore(pra, jira) {
+      pra.importState(legacyPra ?? pra.joinRows(savedPra.meta, savedPra.rows));
+      jira.importState((legacySnapshot(savedJira) as JiraSnapshot | undefined) ?? jira.joinRows(savedJira.meta, savedJira.rows));
+      store.adopt('pra', pra.exportRows(), !legacyPra);
+      store.adopt('jira', jira.exportRows(), !legacySnapshot(savedJira));
+    },
+  };
+}
+
 export class SandboxWorld {
   readonly host: ForgeHost;
   readonly pra: PraSimulator;
@@ -59,40 +78,29 @@ export class SandboxWorld {
   /** Synchronous on purpose: the host's queue may resume saved events at once, and they must find the simulators. */
   constructor(readonly options: WorldOptions) {
     const internal = options.internalUrl.replace(/\/$/, '');
-    this.host = new ForgeHost({
-      databaseFile: options.databaseFile,
-      jiraBaseUrl: `${internal}/jira`,
+    let store: SimulatorStore | undefined;
+    const world = buildWorld({
       siteUrl: SITE_URL,
-      hostMap: { [PRA_DEMO.host]: `${internal}/pra` },
-      queueDelayScale: options.queueDelayScale ?? DEFAULT_QUEUE_DELAY_SCALE,
-      printLogs: options.printLogs,
-      variables: { RECONCILE_LAG_SECONDS: String(options.reconcileLagSeconds ?? DEFAULT_RECONCILE_LAG_SECONDS) },
+      reach: { praUrl: `${internal}/pra`, jiraUrl: `${internal}/jira` },
+      host: { databaseFile: options.databaseFile, queueDelayScale: options.queueDelayScale ?? DEFAULT_QUEUE_DELAY_SCALE, printLogs: options.printLogs },
+      reconcileLagSeconds: options.reconcileLagSeconds ?? DEFAULT_RECONCILE_LAG_SECONDS,
+      // Persistence: the simulators' rows live in the host's database file, next to its KVS and queue.
+      loadSaved: (host) => {
+        store = options.databaseFile ? new SimulatorStore(host.database.db) : undefined;
+        return savedSimulators(store);
+      },
+      seedExtras: (pra) => seedSandboxExtras(pra),
+      usersWithoutConsent: USERS_WITHOUT_CONSENT,
+      followSavedClock: true,
     });
+    this.host = world.host;
+    this.pra = world.pra;
+    this.jira = world.jira;
+    this.store = store;
+    this.firstStart = !world.restored;
     this.host.setPublicUrl(`${options.publicUrl.replace(/\/$/, '')}/forge`);
     this.hostHandler = createHostHandler(this.host, '/forge');
     this.scheduled = new ScheduledTriggers(this.host);
-
-    this.store = options.databaseFile ? new SimulatorStore(this.host.database.db) : undefined;
-    const savedPra = this.store?.load('pra');
-    const savedJira = this.store?.load('jira');
-    const legacyPra = legacySnapshot(savedPra) as PraSnapshot | undefined;
-    this.pra = createPraSimulator({
-      publicHost: PRA_DEMO.host,
-      applianceId: (legacyPra?.applianceId ?? savedPra?.meta.applianceId) as string | undefined,
-    });
-    this.jira = createJiraSimulator({ siteUrl: SITE_URL });
-    this.firstStart = !savedPra || !savedJira;
-    if (savedPra && savedJira) {
-      this.pra.importState(legacyPra ?? this.pra.joinRows(savedPra.meta, savedPra.rows));
-      this.jira.importState((legacySnapshot(savedJira) as JiraSnapshot | undefined) ?? this.jira.joinRows(savedJira.meta, savedJira.rows));
-      this.store?.adopt('pra', this.pra.exportRows(), !legacyPra);
-      this.store?.adopt('jira', this.jira.exportRows(), !legacySnapshot(savedJira));
-      // The app's clock follows the simulators' saved offset (POST /sandbox/api/clock moves all three).
-      this.host.clockOffsetMs = this.jira.getKnobs().clockOffsetMs;
-    } else {
-      seedSimulators(this.pra, this.jira);
-      seedConsent(this.host);
-    }
     if (this.store) {
       // Simulator requests are saved before they are answered (`persist`); this catches what changes in the
       // background (PRA's outbound deliveries, clock-driven report lag).
