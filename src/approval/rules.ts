@@ -8,6 +8,7 @@ import { emailOf, matchOnVisibleFields, type MatchBasis, type PraIdentity } from
 import type { EmailLookup } from '../jira/users';
 import { APPROVAL_MESSAGES } from './messages';
 import type { JumpItemInfo, PraUserInfo } from './wireFormat';
+import { sameName } from '../shared/names';
 
 // ---- Ticket key -------------------------------------------------------------------------------
 
@@ -29,17 +30,8 @@ export function checkTicketKey(typed: string | undefined): TicketKeyCheck {
 
 // ---- Ticket active ----------------------------------------------------------------------------
 
-/** Status and resolution names compare case-insensitively, with typographic apostrophes as "'". */
-export function sameName(a: string, b: string): boolean {
-  const norm = (s: string) =>
-    s
-      .normalize('NFKC')
-      .replace(/[\u2018\u2019\u02BC\u0060\u00B4]/g, "'")
-      .replace(/\s+/g, ' ')
-      .trim()
-      .toLowerCase();
-  return norm(a) === norm(b);
-}
+/** Status and resolution names compare as every admin-typed name does (shared/names). */
+export { sameName };
 
 export interface InactiveNames {
   inactiveStatusNames: readonly string[];

@@ -4,6 +4,7 @@
  * covered, reading Jira date-time values (any offset), the window check with its grace period, and how a
  * window is written (always UTC, zone written out). No I/O.
  */
+import { sameName } from '../shared/names';
 
 /** The settings these rules read (a subset of Settings, so the rules do not depend on config/). */
 export interface ChangeWindowSettings {
@@ -38,16 +39,8 @@ export const DEFAULT_WINDOW_FIELD_PAIRS: readonly (readonly [string, string])[] 
   ['Change start date', 'Change completion date'],
 ];
 
-const norm = (s: string) =>
-  s
-    .normalize('NFKC')
-    .replace(/[\u2018\u2019\u02BC\u0060\u00B4]/g, "'")
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
-
-/** Names compare case-insensitively, spacing and typographic apostrophes normalised. */
-export const sameWindowName = (a: string, b: string): boolean => norm(a) === norm(b);
+/** Names compare case-insensitively, spacing and typographic apostrophes normalised (shared/names). */
+export const sameWindowName = sameName;
 
 /** Whether the change-window rules apply to a ticket of this issue type. */
 export function isCovered(settings: ChangeWindowSettings, issueTypeName: string | undefined): boolean {
