@@ -16,6 +16,10 @@ export interface ImportWorld extends Composition {
   comments(issueKey: string): Promise<Array<{ id: string; body: unknown; properties?: Array<{ key: string; value: any }> }>>;
   attachments(issueKey: string): Promise<Array<{ id: string; filename: string; size: number; mimeType: string; author: string }>>;
   postEvent(fields: Record<string, string>, url?: string): Promise<Response>;
+  /** The app's comments for one session on a ticket (those carrying its marker with that lsid). */
+  importComments(issueKey: string, lsid: string): Promise<Array<{ id: string; body: unknown; properties?: Array<{ key: string; value: any }> }>>;
+  /** The session's entry in the admin page's import activity. */
+  importRecord(lsid: string): Promise<any>;
 }
 
 export async function startImportWorld(settings: Record<string, unknown> = {}): Promise<ImportWorld> {
@@ -50,6 +54,15 @@ export async function startImportWorld(settings: Record<string, unknown> = {}): 
     },
     postEvent(fields, url = outboundUrl) {
       return fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
+    },
+    async importComments(issueKey, lsid) {
+      return (await issueState(issueKey)).comments.filter((c: { properties?: Array<{ key: string; value: any }> }) =>
+        c.properties?.some((p) => p.key === 'beyondtrust-pra-session' && p.value?.lsid === lsid),
+      );
+    },
+    async importRecord(lsid) {
+      const activity = await w.configCall('listImportActivity');
+      return activity.imports.find((i: { lsid: string }) => i.lsid === lsid);
     },
   };
 }

@@ -33,9 +33,8 @@ beforeAll(async () => {
 });
 afterAll(() => w.close());
 
-const record = (lsid: string) => w.configCall('listImportActivity').then((a) => a.imports.find((i: { lsid: string }) => i.lsid === lsid));
-const ownComments = async (key: string, lsid: string) =>
-  (await w.comments(key)).filter((c) => c.properties?.some((p) => p.key === 'beyondtrust-pra-session' && p.value.lsid === lsid));
+const record = (lsid: string) => w.importRecord(lsid);
+const ownComments = (key: string, lsid: string) => w.importComments(key, lsid);
 const marks = (node: any): Array<{ type: string; attrs?: { href?: string } }> => [...(node?.marks ?? []), ...(node?.content ?? []).flatMap(marks)];
 
 describe('a real-shaped report with references, control characters and a foreign link', () => {
