@@ -113,36 +113,27 @@ export async function savedConnectionInUse(settings: Settings, clientSecret: str
   return !inUse || (inUse.hostName === settings.hostName && inUse.clientId === settings.clientId && inUseSecret === clientSecret);
 }
 
-/** The saved settings with the connection in use in place of the saved Host Name, Client ID and secret. */
-async function withConnectionInUse(settings: Settings, savedSecret: string | undefined): Promise<{ settings: Settings; clientSecret: string | undefined }> {
-  const [inUse, inUseSecret] = await Promise.all([loadConnectionInUse(), kvs.getSecret<string>(IN_USE_SECRET_KEY)]);
-  if (!inUse || !inUseSecret) return { settings, clientSecret: savedSecret };
-  registerSecret(inUseSecret);
-  return { settings: { ...settings, hostName: inUse.hostName, clientId: inUse.clientId }, clientSecret: inUseSecret };
-}
-
-/** The settings the integration runs with (saved settings, connection in use), or undefined before the first save. */
+/**
+ * The settings the integration runs with: the saved settings, with the last connection that validated in
+ * place of the saved Host Name, Client ID and secret (undefined before the first save). Three KVS reads
+ * once a connection has validated; a fourth (the secret saved for the saved host, never another host's)
+ * only before that.
+ */
 export async function loadSettingsInUse(): Promise<{ settings: Settings; clientSecret: string | undefined } | undefined> {
-  const saved = await loadSavedSettings();
+  const [saved, inUse, inUseSecret] = await Promise.all([loadSavedSettings(), loadConnectionInUse(), kvs.getSecret<string>(IN_USE_SECRET_KEY)]);
   if (!saved) return undefined;
-  // the secret saved for the saved host only (the connection in use carries its own host and secret)
-  return withConnectionInUse(saved, saved.hostName ? await loadClientSecret(saved.hostName) : undefined);
+  if (inUse && inUseSecret) {
+    registerSecret(inUseSecret);
+    return { settings: { ...saved, hostName: inUse.hostName, clientId: inUse.clientId }, clientSecret: inUseSecret };
+  }
+  return { settings: saved, clientSecret: saved.hostName ? await loadClientSecret(saved.hostName) : undefined };
 }
 
 /** Everything the PRA client needs (the connection in use), or undefined when the integration is not fully configured. */
 export async function loadConnection(): Promise<{ settings: Settings; clientSecret: string } | undefined> {
-  // three reads once a connection has validated (the saved secret is not needed then), four before
-  const [saved, inUse, inUseSecret] = await Promise.all([loadSettings(), loadConnectionInUse(), kvs.getSecret<string>(IN_USE_SECRET_KEY)]);
-  let settings = saved;
-  let clientSecret: string | undefined;
-  if (inUse && inUseSecret) {
-    registerSecret(inUseSecret);
-    settings = { ...saved, hostName: inUse.hostName, clientId: inUse.clientId };
-    clientSecret = inUseSecret;
-  } else {
-    // only the secret saved for this very host (a secret saved for another host is never sent)
-    clientSecret = saved.hostName ? await loadClientSecret(saved.hostName) : undefined;
-  }
+  const inUse = await loadSettingsInUse();
+  if (!inUse) return undefined;
+  const { settings, clientSecret } = inUse;
   if (!settings.hostName || !settings.clientId || !clientSecret) return undefined;
   return { settings, clientSecret };
 }

@@ -77,7 +77,7 @@ function lines(value: string): AdfNode[] {
 }
 
 /** As many of `items` as fit in `budget` bytes, in order. */
-function fit<T>(items: T[], budget: number, cost: (item: T) => number): T[] {
+function firstWithin<T>(items: T[], budget: number, cost: (item: T) => number): T[] {
   const out: T[] = [];
   let used = 0;
   for (const item of items) {
@@ -90,7 +90,7 @@ function fit<T>(items: T[], budget: number, cost: (item: T) => number): T[] {
 
 /** As many of the last `items` as fit in `budget` bytes, in order. */
 function fitFromEnd<T>(items: T[], budget: number, cost: (item: T) => number): T[] {
-  return fit([...items].reverse(), budget, cost).reverse();
+  return firstWithin([...items].reverse(), budget, cost).reverse();
 }
 
 const kv = (label: string, value: string | undefined): AdfNode | undefined => (value ? row([cell(plain(label), true), cell(plain(value))]) : undefined);
@@ -157,7 +157,7 @@ function systemSection(h: SessionHeader, d: SessionDigest, share: number, option
     const when = category.retrievals > 1 ? `retrieved ${n(category.retrievals)} times, first ${utc(category.firstAt)}, last ${utc(category.lastAt)}` : `retrieved ${utc(category.firstAt)}`;
     units.push(note(`${category.name}: ${when}; ${n(category.rows)} rows in all.`));
     const rows = category.columns.length ? category.sample.map((values) => row(values.map((v) => cell(plain(v))))) : [];
-    const shown = fit(rows, perCategory - 400, measure);
+    const shown = firstWithin(rows, perCategory - 400, measure);
     if (shown.length) units.push({ kind: 'table', header: category.columns, rows: shown });
     if (shown.length < category.rows) {
       shortened = true;
@@ -172,7 +172,7 @@ const noteNode = (item: NoteItem) => paragraph(plain(`[${utc(item.timestamp)}] $
 const chatNode = (item: ChatItem) => paragraph(plain(`[${utc(item.timestamp)}] ${c(item.from)}${item.to ? ` → ${c(item.to)}` : ''}: `), lines(item.text));
 
 function notesSection(d: SessionDigest, share: number, options: SectionOptions): { section: Section; shortened: boolean } {
-  const shown = fit(d.keptNotes.map(noteNode), share, measure);
+  const shown = firstWithin(d.keptNotes.map(noteNode), share, measure);
   const units: Unit[] = d.notes ? [{ kind: 'paragraphs', items: shown }] : [];
   if (shown.length < d.notes) units.push(note(`${n(d.notes - shown.length)} more session notes (${n(d.notes)} in all) are in the attached transcript ${options.files.transcript}.`));
   return { section: { title: 'Session Notes', units }, shortened: shown.length < d.notes };
@@ -181,7 +181,7 @@ function notesSection(d: SessionDigest, share: number, options: SectionOptions):
 function chatSection(d: SessionDigest, share: number, options: SectionOptions): { section: Section; shortened: boolean } {
   if (!d.chat) return { section: { title: 'Chat Messages', units: [] }, shortened: false };
   const firstNodes = d.firstChat.map(chatNode);
-  const first = fit(firstNodes, share / 2, measure);
+  const first = firstWithin(firstNodes, share / 2, measure);
   const firstBytes = first.reduce((sum, node) => sum + measure(node), 0);
   const tail = first.length === firstNodes.length ? d.lastChat() : [];
   const last = fitFromEnd(tail.map((t) => chatNode(t.item)), share - firstBytes, measure);
@@ -209,7 +209,7 @@ function filesSection(h: SessionHeader, d: SessionDigest, share: number, options
   const rows = d.fileRows.map((f) =>
     row([cell(plain(utc(f.timestamp))), cell(plain(f.action)), cell(plain(f.filename)), cell(plain(bytes(f.size) ?? '')), cell(plain(c(f.by)))]),
   );
-  const shown = fit(rows, share, measure);
+  const shown = firstWithin(rows, share, measure);
   if (shown.length) units.push({ kind: 'table', header: ['Time', 'Action', 'File', 'Size', 'By'], rows: shown });
   if (shown.length < d.fileOps) units.push(note(`The first ${n(shown.length)} of ${n(d.fileOps)} file operations are shown; all of them are in the attached event log ${options.files.events}.`));
   return { section: { title: 'File Transfers', units }, shortened: shown.length < d.fileOps };
@@ -242,7 +242,7 @@ function eventsSection(d: SessionDigest, share: number, options: SectionOptions)
   const units: Unit[] = [{ kind: 'table', header: ['Event type', 'Count'], rows: typeRows }];
   if (types.length > MAX_TYPE_ROWS) units.push(note(`${n(types.length - MAX_TYPE_ROWS)} more event types are in the attached event log ${options.files.events}.`));
   const lineShare = share - typeRows.reduce((sum, r) => sum + measure(r), 0);
-  const first = fit(d.firstEvents, lineShare / 2, lineCost);
+  const first = firstWithin(d.firstEvents, lineShare / 2, lineCost);
   const firstBytes = first.reduce((sum, line) => sum + lineCost(line), 0);
   const tail = first.length === d.firstEvents.length ? d.lastEvents().map((e) => e.line) : [];
   const last = fitFromEnd(tail, lineShare - firstBytes, lineCost);
