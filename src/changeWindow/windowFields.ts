@@ -7,7 +7,7 @@
 import crypto from 'node:crypto';
 import { kvs } from '@forge/kvs';
 import type { JiraClient } from '../jira/client';
-import { listFields, type JiraField } from '../jira/fields';
+import { listFields, similarFieldNames, type JiraField } from '../jira/fields';
 import { DEFAULT_WINDOW_FIELD_PAIRS } from './windowRules';
 
 export interface WindowFieldNames {
@@ -35,11 +35,6 @@ function dateTimeField(fields: readonly JiraField[], name: string): JiraField | 
   return fields.find((f) => f.name === name && isDateTime(f));
 }
 
-function similarNames(fields: readonly JiraField[], name: string): string[] {
-  const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
-  return fields.filter((f) => f.name !== name && isDateTime(f) && norm(f.name) === norm(name)).map((f) => f.name);
-}
-
 /** The pair to read (pure). Names are exact, as Jira shows them; only date-time fields count. */
 export function chooseWindowFields(fields: readonly JiraField[], names: WindowFieldNames): WindowFieldChoice {
   const pairs: (readonly [string, string])[] =
@@ -52,7 +47,9 @@ export function chooseWindowFields(fields: readonly JiraField[], names: WindowFi
     if (start && end) return { ok: true, fields: { startId: start.id, startName: start.name, endId: end.id, endName: end.name } };
   }
   const tried = pairs.flat();
-  return { ok: false, tried, similar: [...new Set(tried.flatMap((n) => similarNames(fields, n)))] };
+  // "did you mean": the date-time fields whose names differ only by case or spacing (the asset field's rule)
+  const dateTimeFields = fields.filter(isDateTime);
+  return { ok: false, tried, similar: [...new Set(tried.flatMap((n) => similarFieldNames(dateTimeFields, n)))] };
 }
 
 const cacheKey = (names: WindowFieldNames) =>
